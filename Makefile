@@ -1,0 +1,49 @@
+# The two commands: `make run` and `make test`. Only python3 (3.11) and make are needed.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test lint format check messages clean
+
+$(VENV)/.run-installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt $(VENV)/.run-installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.run-installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo ""
+	@echo "  Site:   http://127.0.0.1:$(PORT)/km/  and  http://127.0.0.1:$(PORT)/en/"
+	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/"
+	@echo "  Demo logins (password nacd-demo-2026): admin, outreach, moderator"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.dev-installed
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: $(VENV)/.dev-installed
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+# Re-extract interface strings and compile them (needs GNU gettext).
+messages: $(VENV)/.dev-installed
+	$(PY) manage.py makemessages -l km --no-location --no-obsolete -i ".venv/*" -i "tests/*" -i "bench/*"
+	$(PY) manage.py compilemessages -l km --ignore ".venv/*"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .test-media

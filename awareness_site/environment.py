@@ -1,0 +1,41 @@
+"""Read service addresses from the environment, with one-line errors.
+
+A broken ``DATABASE_URL`` must stop the process with a message that names the
+variable, not with a traceback (and never reach a visitor).
+"""
+
+import os
+
+import dj_database_url
+
+
+class ConfigurationError(SystemExit):
+    """Stops start-up with a one-line message on standard error."""
+
+    def __init__(self, message):
+        super().__init__(f"awareness_site: {message}")
+
+
+def database_from_env(sqlite_path):
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite_path)}
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except Exception as exc:  # dj-database-url raises several types for bad URLs
+        raise ConfigurationError(f"DATABASE_URL is not a database URL we can use ({exc}).") from None
+    if not config.get("ENGINE") or not config.get("NAME"):
+        raise ConfigurationError("DATABASE_URL must name an engine and a database, e.g. postgres://user@host:5432/name.")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config.pop("CONN_HEALTH_CHECKS", None)
+    return config
+
+
+def cache_from_env():
+    url = os.environ.get("REDIS_URL", "").strip()
+    if url:
+        if not url.startswith(("redis://", "rediss://", "unix://")):
+            raise ConfigurationError("REDIS_URL must start with redis://, rediss:// or unix://.")
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "awareness"}
+

@@ -1,0 +1,54 @@
+"""Fields of the campaigns app translated into each language (km, en) by modeltranslation."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from campaigns.models import (
+    Audience,
+    CampaignIndexPage,
+    CampaignPage,
+    FactSheetIndexPage,
+    FactSheetPage,
+    HelpFinderPage,
+    HelpService,
+    Topic,
+)
+
+
+@register(CampaignIndexPage)
+class CampaignIndexPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(CampaignPage)
+class CampaignPageTR(TranslationOptions):
+    fields = ("summary", "hero_alt", "body")
+
+
+@register(FactSheetIndexPage)
+class FactSheetIndexPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(FactSheetPage)
+class FactSheetPageTR(TranslationOptions):
+    fields = ("summary", "other_names", "what_it_is", "effects", "risks", "law", "help")
+
+
+@register(HelpFinderPage)
+class HelpFinderPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(Topic)
+class TopicTR(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Audience)
+class AudienceTR(TranslationOptions):
+    fields = ("name",)
+
+
+@register(HelpService)
+class HelpServiceTR(TranslationOptions):
+    fields = ("name", "address", "opening_hours")

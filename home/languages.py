@@ -1,0 +1,47 @@
+"""Which languages a page exists in, and its address in each of them."""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def missing_translation(page, language):
+    """True when the page has no title of its own in ``language`` and shows another language's text."""
+    if language not in language_codes():
+        return False
+    return not (getattr(page, f"title_{language}", None) or "").strip()
+
+
+def fallback_language(page, language):
+    """The language whose text a page shows in place of ``language``'s missing text."""
+    for code in language_codes():
+        if code != language and not missing_translation(page, code):
+            return code
+    return language
+
+
+def page_url_in(page, language, request=None):
+    """The page's address in ``language`` (each language has its own slugs)."""
+    with translation.override(language):
+        return page.get_url(request=request)
+
+
+def alternates(request, page=None):
+    """One entry per language: code, own name, relative URL and whether it is the current one.
+
+    For Wagtail pages the address is built from the page's slugs in that
+    language; for other views Django's ``translate_url`` swaps the prefix.
+    """
+    current = translation.get_language()
+    result = []
+    for code, name in settings.LANGUAGES:
+        if page is not None and getattr(page, "pk", None):
+            url = page_url_in(page, code, request)
+        else:
+            url = translate_url(request.get_full_path(), code) if request is not None else f"/{code}/"
+        result.append({"code": code, "name": name, "url": url, "current": code == current})
+    return result

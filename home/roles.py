@@ -1,0 +1,83 @@
+"""The roles of the site as Wagtail groups, and what each may do.
+
+Created by a data migration (``home/migrations/0002_roles.py``) and safe to
+apply again: :func:`ensure_roles` only adds what is missing.
+"""
+
+OUTREACH_STAFF = "Outreach staff"
+MODERATORS = "Moderators"
+PROVINCIAL_OFFICIALS = "Provincial officials"
+
+# Model permissions, as "app_label.codename".
+ROLE_PERMISSIONS = {
+    OUTREACH_STAFF: [
+        "wagtailadmin.access_admin",
+        "campaigns.add_topic",
+        "campaigns.change_topic",
+        "campaigns.add_audience",
+        "campaigns.change_audience",
+        "campaigns.add_helpservice",
+        "campaigns.change_helpservice",
+    ],
+    MODERATORS: [
+        "wagtailadmin.access_admin",
+        "campaigns.add_topic",
+        "campaigns.change_topic",
+        "campaigns.delete_topic",
+        "campaigns.add_audience",
+        "campaigns.change_audience",
+        "campaigns.delete_audience",
+        "campaigns.add_helpservice",
+        "campaigns.change_helpservice",
+        "campaigns.delete_helpservice",
+    ],
+    PROVINCIAL_OFFICIALS: ["wagtailadmin.access_admin"],
+}
+
+# Page permissions on the whole tree: outreach staff write, moderators also publish.
+PAGE_PERMISSIONS = {
+    OUTREACH_STAFF: ["add_page", "change_page"],
+    MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+
+# Image and document permissions on the root collection.
+COLLECTION_PERMISSIONS = {
+    OUTREACH_STAFF: [
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ],
+}
+COLLECTION_PERMISSIONS[MODERATORS] = COLLECTION_PERMISSIONS[OUTREACH_STAFF]
+
+
+def ensure_roles(apps):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    def permission(dotted):
+        app_label, codename = dotted.split(".")
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+    root_page = Page.objects.filter(depth=1).first()
+    root_collection = Collection.objects.filter(depth=1).first()
+    for name, dotted_names in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(*[permission(d) for d in dotted_names])
+        if root_page is not None:
+            for codename in PAGE_PERMISSIONS.get(name, []):
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=permission(f"wagtailcore.{codename}")
+                )
+        if root_collection is not None:
+            for dotted in COLLECTION_PERMISSIONS.get(name, []):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission(dotted)
+                )

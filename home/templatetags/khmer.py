@@ -1,0 +1,32 @@
+"""Numbers and dates in the active language: every number and date a page shows goes through these."""
+
+from django import template
+
+from home import khmer_format
+
+register = template.Library()
+
+
+@register.filter
+def local_number(value):
+    return khmer_format.format_number(value)
+
+
+@register.filter
+def local_date(value, arg=""):
+    return khmer_format.format_date(value, with_year=arg != "noyear")
+
+
+@register.filter
+def local_time(value):
+    return khmer_format.format_time(value)
+
+
+@register.filter
+def local_datetime(value):
+    return khmer_format.format_datetime(value)
+
+
+@register.filter
+def local_digits(value):
+    return khmer_format.format_digits(value)

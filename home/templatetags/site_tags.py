@@ -1,0 +1,24 @@
+"""Tags for the site's frame: the language switcher, alternates and the hotline."""
+
+from django import template
+
+from home.languages import alternates
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """Languages with the current page's address in each (for the switcher and hreflang links)."""
+    request = context.get("request")
+    page = context.get("page") or context.get("self")
+    return alternates(request, page if hasattr(page, "get_url") else None)
+
+
+@register.simple_tag(takes_context=True)
+def help_finder_url(context):
+    """The address of the help finder page in the active language, or "" before it exists."""
+    from campaigns.help_services import HelpFinderPage
+
+    page = HelpFinderPage.objects.live().public().first()
+    return page.get_url(request=context.get("request")) if page else ""

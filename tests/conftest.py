@@ -1,0 +1,36 @@
+"""Fixtures shared by the whole suite.
+
+The demo content is built once per test database (``django_db_setup``), so
+page, listing and permission tests read the same bilingual site a new user
+sees after ``make run``; each test still runs in its own transaction.
+"""
+
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from home import demo
+
+    with django_db_blocker.unblock():
+        demo.seed()
+
+
+@pytest.fixture
+def home_page(db):
+    from home.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def khmer():
+    with translation.override("km"):
+        yield
+
+
+@pytest.fixture
+def english():
+    with translation.override("en"):
+        yield
