@@ -25,7 +25,9 @@ def database_from_env(sqlite_path):
     except Exception as exc:  # dj-database-url raises several types for bad URLs
         raise ConfigurationError(f"DATABASE_URL is not a database URL we can use ({exc}).") from None
     if not config.get("ENGINE") or not config.get("NAME"):
-        raise ConfigurationError("DATABASE_URL must name an engine and a database, e.g. postgres://user@host:5432/name.")
+        raise ConfigurationError(
+            "DATABASE_URL must name an engine and a database, e.g. postgres://user@host:5432/name."
+        )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config.pop("CONN_HEALTH_CHECKS", None)
     return config
@@ -38,4 +40,3 @@ def cache_from_env():
             raise ConfigurationError("REDIS_URL must start with redis://, rediss:// or unix://.")
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "awareness"}
-

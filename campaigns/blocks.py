@@ -5,6 +5,7 @@ from urllib.parse import urlparse
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -113,7 +114,10 @@ class CallToActionBlock(blocks.StructBlock):
     link_text = blocks.CharBlock(label=_("button text"), max_length=60)
     page = blocks.PageChooserBlock(label=_("page"), required=False)
     link_url = blocks.CharBlock(
-        label=_("or address"), max_length=300, required=False, help_text=_("A full address or a path such as /km/help/.")
+        label=_("or address"),
+        max_length=300,
+        required=False,
+        help_text=_("A full address or a path such as /km/help/."),
     )
 
     class Meta:

@@ -2,12 +2,14 @@
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -91,7 +93,9 @@ class CampaignIndexPage(BasePage):
 
 
 class CampaignPage(BasePage):
-    summary = models.TextField(_("summary"), max_length=500, help_text=_("Two or three sentences at the top of the page."))
+    summary = models.TextField(
+        _("summary"), max_length=500, help_text=_("Two or three sentences at the top of the page.")
+    )
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),
@@ -121,7 +125,11 @@ class CampaignPage(BasePage):
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Campaign period")),
         MultiFieldPanel(
-            [FieldPanel("topics"), FieldPanel("audiences"), FieldPanel("provinces")],
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("provinces", widget=forms.CheckboxSelectMultiple),
+            ],
             heading=_("Who and where"),
         ),
         FieldPanel("body"),
@@ -149,7 +157,7 @@ class CampaignPage(BasePage):
 
     @property
     def status(self):
-        """"upcoming", "current" or "past" on today's date in Phnom Penh."""
+        """ "upcoming", "current" or "past" on today's date in Phnom Penh."""
         on_date = today()
         if self.start_date > on_date:
             return "upcoming"

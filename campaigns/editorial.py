@@ -1,7 +1,8 @@
 """The editorial workflow of the campaign section: outreach staff write, moderators approve."""
 
 from django.contrib.auth.models import Group
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage
+
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from home.roles import MODERATORS
 
@@ -16,7 +17,6 @@ def ensure_campaign_workflow(index_page):
         task = GroupApprovalTask.objects.create(name=MODERATION_TASK)
     task.groups.set([Group.objects.get(name=MODERATORS)])
     workflow, _created = Workflow.objects.get_or_create(name=CAMPAIGN_WORKFLOW)
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": workflow})
     return workflow

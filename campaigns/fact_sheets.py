@@ -1,7 +1,9 @@
 """Fact sheets about substances: what it is, its names (slang included), effects, risks, the law, help."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -56,7 +58,7 @@ class FactSheetPage(BasePage):
         FieldPanel("risks"),
         FieldPanel("law"),
         FieldPanel("help"),
-        FieldPanel("topics"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),

@@ -44,7 +44,9 @@ class Province(Place):
 
 
 class District(Place):
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="districts", verbose_name=_("province"))
+    province = models.ForeignKey(
+        Province, on_delete=models.PROTECT, related_name="districts", verbose_name=_("province")
+    )
 
     class Meta(Place.Meta):
         verbose_name = _("district")
@@ -52,7 +54,9 @@ class District(Place):
 
 
 class Commune(Place):
-    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="communes", verbose_name=_("district"))
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="communes", verbose_name=_("district")
+    )
 
     class Meta(Place.Meta):
         verbose_name = _("commune")

@@ -2,12 +2,15 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel
 
 
 class Term(models.Model):
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("Used in addresses, e.g. ?topic=workplace."))
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, help_text=_("Used in addresses, e.g. ?topic=workplace.")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 

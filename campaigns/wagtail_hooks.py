@@ -1,6 +1,7 @@
 """The campaigns app in the Wagtail admin: topics, audiences and help services as snippets."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 

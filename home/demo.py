@@ -5,6 +5,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+
 from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
@@ -62,8 +63,7 @@ def seed_home():
     root = Page.objects.get(depth=1)
     home = HomePage.objects.first()
     fields = {
-        "title_km": "ប្រយុទ្ធប្រឆាំងគ្រឿងញៀន ដើម្បីសុខភាព និងអនាគតរបស់យើង",
-        "title_en": "Together against drugs, for our health and our future",
+        **content.HOME_TITLE,
         "slug_en": "home",
         **translated(content.SITE, "intro"),
         **translated(content.SITE, "listing_summary", "tagline"),
@@ -112,10 +112,7 @@ def seed_campaigns(home):
         CampaignIndexPage,
         "campaigns",
         slug_en="campaigns",
-        title_km="យុទ្ធនាការ",
-        title_en="Campaigns",
-        intro_km="<p>យុទ្ធនាការផ្សព្វផ្សាយរបស់អាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងគ្រឿងញៀន សម្រាប់យុវជន គ្រួសារ សាលារៀន កន្លែងធ្វើការ និងសហគមន៍។</p>",
-        intro_en="<p>The outreach campaigns of the National Authority for Combating Drugs, for young people, families, schools, workplaces and communities.</p>",
+        **content.SECTIONS["campaigns"],
     )
     ensure_campaign_workflow(index)
     pages = {}
@@ -152,10 +149,7 @@ def seed_fact_sheets(home):
         FactSheetIndexPage,
         "facts",
         slug_en="facts",
-        title_km="ការពិតអំពីគ្រឿងញៀន",
-        title_en="Facts about drugs",
-        intro_km="<p>ព័ត៌មានត្រឹមត្រូវ និងងាយយល់ អំពីគ្រឿងញៀនប្រភេទនីមួយៗ ផលប៉ះពាល់ ហានិភ័យ ច្បាប់ និងកន្លែងស្វែងរកជំនួយ។</p>",
-        intro_en="<p>Clear, accurate information about each drug: its effects, its risks, the law, and where to get help.</p>",
+        **content.SECTIONS["facts"],
     )
     for item in content.FACT_SHEETS:
         page = publish_child(
@@ -168,7 +162,11 @@ def seed_fact_sheets(home):
             **translated(item, "title"),
             **translated(item, "summary"),
             **translated(item, "listing_summary", "summary"),
-            **{key: value for field in ("what_it_is", "effects", "risks", "law", "help") for key, value in translated(item, field).items()},
+            **{
+                key: value
+                for field in ("what_it_is", "effects", "risks", "law", "help")
+                for key, value in translated(item, field).items()
+            },
         )
         page.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
         page.save_revision().publish()
@@ -183,10 +181,7 @@ def seed_help(home):
         HelpFinderPage,
         "help",
         slug_en="help",
-        title_km="ស្វែងរកជំនួយ",
-        title_en="Get help",
-        intro_km="<p>អ្នកមិននៅម្នាក់ឯងទេ។ ជ្រើសរើសខេត្តរបស់អ្នក ដើម្បីរកសេវាប្រឹក្សា និងព្យាបាលនៅជិតអ្នក។ ការហៅទូរស័ព្ទគឺឥតគិតថ្លៃ និងរក្សាការសម្ងាត់។</p>",
-        intro_en="<p>You are not alone. Choose your province to find counselling and treatment services near you. Calls are free and confidential.</p>",
+        **content.SECTIONS["help"],
     )
     provinces = {p.code: p for p in Province.objects.all()}
     for item in content.HELP_SERVICES:
@@ -210,7 +205,12 @@ def seed_users():
     for username, first_name, groups, superuser in DEMO_USERS:
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"first_name": first_name, "email": f"{username}@example.org", "is_staff": superuser, "is_superuser": superuser},
+            defaults={
+                "first_name": first_name,
+                "email": f"{username}@example.org",
+                "is_staff": superuser,
+                "is_superuser": superuser,
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)

@@ -12,7 +12,11 @@ def entry_points():
     """The four ways in: young people, teachers, outreach staff and officials, and help."""
     from campaigns.models import CampaignIndexPage, FactSheetIndexPage, HelpFinderPage
 
-    facts, campaigns, help_page = first_live(FactSheetIndexPage), first_live(CampaignIndexPage), first_live(HelpFinderPage)
+    facts, campaigns, help_page = (
+        first_live(FactSheetIndexPage),
+        first_live(CampaignIndexPage),
+        first_live(HelpFinderPage),
+    )
     return [
         {
             "key": "youth",

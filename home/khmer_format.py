@@ -9,6 +9,7 @@ import datetime
 import functools
 
 import icu
+
 from django.utils import formats, timezone, translation
 
 KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -83,6 +84,8 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         """The short text for listings, link previews and search descriptions."""
         return self.search_description or self.listing_summary
 
+    og_type = "article"  # Open Graph type of the page's link previews
+
     def preview_image(self):
         """The image for link previews: the social image, or the page's own hero image."""
         return self.social_image or getattr(self, "hero_image", None)
@@ -93,6 +96,7 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
+    og_type = "website"
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 

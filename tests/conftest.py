@@ -6,6 +6,7 @@ sees after ``make run``; each test still runs in its own transaction.
 """
 
 import pytest
+
 from django.utils import translation
 
 

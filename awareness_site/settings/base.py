@@ -8,8 +8,6 @@ everything from here and change as little as they can.
 import os
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 from awareness_site.environment import cache_from_env, database_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -160,3 +158,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third party
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # Khmer slugs lose their vowel signs when slugified: keep slugs ASCII

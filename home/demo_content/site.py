@@ -88,6 +88,37 @@ AUDIENCES = [
     {"slug": "teachers", "name_km": "គ្រូបង្រៀន", "name_en": "Teachers"},
     {"slug": "parents", "name_km": "ឪពុកម្ដាយ", "name_en": "Parents"},
     {"slug": "students", "name_km": "សិស្ស", "name_en": "Students"},
-    {"slug": "community-leaders", "name_km": "អាជ្ញាធរ និងមេដឹកនាំសហគមន៍", "name_en": "Local authorities and community leaders"},
+    {
+        "slug": "community-leaders",
+        "name_km": "អាជ្ញាធរ និងមេដឹកនាំសហគមន៍",
+        "name_en": "Local authorities and community leaders",
+    },
     {"slug": "workers", "name_km": "កម្មករ និងនិយោជិត", "name_en": "Workers and employees"},
 ]
+
+HOME_TITLE = {
+    "title_km": "ប្រយុទ្ធប្រឆាំងគ្រឿងញៀន ដើម្បីសុខភាព និងអនាគតរបស់យើង",
+    "title_en": "Together against drugs, for our health and our future",
+}
+
+# The sections under the home page, by slug.
+SECTIONS = {
+    "campaigns": {
+        "title_km": "យុទ្ធនាការ",
+        "title_en": "Campaigns",
+        "intro_km": "<p>យុទ្ធនាការផ្សព្វផ្សាយរបស់អាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងគ្រឿងញៀន សម្រាប់យុវជន គ្រួសារ សាលារៀន កន្លែងធ្វើការ និងសហគមន៍។</p>",
+        "intro_en": "<p>The outreach campaigns of the National Authority for Combating Drugs, for young people, families, schools, workplaces and communities.</p>",
+    },
+    "facts": {
+        "title_km": "ការពិតអំពីគ្រឿងញៀន",
+        "title_en": "Facts about drugs",
+        "intro_km": "<p>ព័ត៌មានត្រឹមត្រូវ និងងាយយល់ អំពីគ្រឿងញៀនប្រភេទនីមួយៗ ផលប៉ះពាល់ ហានិភ័យ ច្បាប់ និងកន្លែងស្វែងរកជំនួយ។</p>",
+        "intro_en": "<p>Clear, accurate information about each drug: its effects, its risks, the law, and where to get help.</p>",
+    },
+    "help": {
+        "title_km": "ស្វែងរកជំនួយ",
+        "title_en": "Get help",
+        "intro_km": "<p>អ្នកមិននៅម្នាក់ឯងទេ។ ជ្រើសរើសខេត្តរបស់អ្នក ដើម្បីរកសេវាប្រឹក្សា និងព្យាបាលនៅជិតអ្នក។ ការហៅទូរស័ព្ទគឺឥតគិតថ្លៃ និងរក្សាការសម្ងាត់។</p>",
+        "intro_en": "<p>You are not alone. Choose your province to find counselling and treatment services near you. Calls are free and confidential.</p>",
+    },
+}

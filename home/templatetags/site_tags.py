@@ -22,3 +22,11 @@ def help_finder_url(context):
 
     page = HelpFinderPage.objects.live().public().first()
     return page.get_url(request=context.get("request")) if page else ""
+
+
+@register.filter
+def rich_text(value):
+    """Use instead of Wagtail's ``richtext`` filter: expands links, then keeps only allowed HTML."""
+    from home.rich_text import clean_rich_text
+
+    return clean_rich_text(value)

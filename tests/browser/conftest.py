@@ -67,7 +67,9 @@ def site_env(tmp_path_factory):
 
 
 def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600
+    )
 
 
 @pytest.fixture(scope="session")
@@ -116,8 +118,10 @@ def chromium():
 
 @pytest.fixture
 def phone(chromium):
-    """A page in a phone-sized browser context (360×740, touch)."""
-    context = chromium.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    """A page in a phone-sized browser context (360×740, touch) whose browser prefers Khmer."""
+    context = chromium.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="km-KH"
+    )
     page = context.new_page()
     yield page
     context.close()
@@ -128,3 +132,59 @@ def screenshot(page, name):
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def site_shell(env, code):
+    """Run Python in the served site's Django (its own database) and return what it prints."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+
+
+def log_in(page, base_url, username, password="nacd-demo-2026"):
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(base_url + "/admin/")
+
+
+def assert_accessible(page, name):
+    """axe-core finds no serious or critical violation on the page as shown."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, f"{name}: " + "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])})" for v in serious)
+    return results.response["violations"]
+
+
+@pytest.fixture
+def desktop(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def only_local_requests(phone, live_site):
+    """Fail the test if the page asks any host but the site itself."""
+    outside = []
+    phone.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith(live_site) or request.url.startswith("data:")
+            else outside.append(request.url)
+        ),
+    )
+    yield phone
+    assert not outside, outside

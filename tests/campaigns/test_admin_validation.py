@@ -2,11 +2,14 @@
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
+
 from wagtail.images.models import Image
 from wagtail.test.utils.form_data import streamfield
+from wagtail.users.models import UserProfile
 
 from campaigns.models import CampaignIndexPage, CampaignPage, HelpService
 from tests.campaigns.admin_forms import campaign_form
@@ -16,7 +19,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(get_user_model().objects.get(username="outreach"))
+    """Outreach staff working in the English admin (Khmer is the admin's default)."""
+    user = get_user_model().objects.get(username="outreach")
+    UserProfile.get_for_user(user)
+    UserProfile.objects.filter(user=user).update(preferred_language="en")
+    client.force_login(user)
     return client
 
 
@@ -49,8 +56,7 @@ def test_end_before_start_is_refused_and_the_typed_text_kept(staff_client):
 
 def test_end_before_start_message_is_in_khmer_for_a_khmer_editor(staff_client):
     user = get_user_model().objects.get(username="outreach")
-    user.wagtail_userprofile.preferred_language = "km"
-    user.wagtail_userprofile.save()
+    UserProfile.objects.filter(user=user).update(preferred_language="km")
     response = add_campaign(staff_client, start_date="2027-03-01", end_date="2027-01-31")
     assert response.status_code == 200
     with translation.override("km"):

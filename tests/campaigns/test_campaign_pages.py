@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+
 from django.utils import translation
+
 from wagtail.images.models import Image
 
 from campaigns.campaign_pages import campaigns_for_listing, current_campaign

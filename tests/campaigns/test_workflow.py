@@ -5,11 +5,13 @@ import datetime
 import zoneinfo
 
 import pytest
+
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+
 from wagtail.models import PageLogEntry
 
 from campaigns.models import CampaignIndexPage, CampaignPage

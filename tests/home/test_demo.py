@@ -3,7 +3,9 @@
 import re
 
 import pytest
+
 from django.contrib.auth import get_user_model
+
 from wagtail.images.models import Image
 from wagtail.models import Page
 

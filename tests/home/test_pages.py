@@ -1,7 +1,9 @@
 """Page types: where each may be created, and each renders in both languages."""
 
 import pytest
+
 from django.utils import translation
+
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -17,6 +19,9 @@ from home.models import HomePage
 
 @pytest.mark.django_db
 class TestPageTree(WagtailPageTestCase):
+    def setUp(self):
+        self.login()
+
     def test_home_page_lives_at_the_root(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertCanNotCreateAt(HomePage, HomePage)

@@ -1,5 +1,7 @@
 import pytest
+
 from django.contrib.auth.models import Group
+
 from wagtail.models import GroupPagePermission, Page
 
 from campaigns.editorial import CAMPAIGN_WORKFLOW
@@ -10,11 +12,15 @@ pytestmark = pytest.mark.django_db
 
 
 def page_codenames(group):
-    return set(GroupPagePermission.objects.filter(group=group, page__depth=1).values_list("permission__codename", flat=True))
+    return set(
+        GroupPagePermission.objects.filter(group=group, page__depth=1).values_list("permission__codename", flat=True)
+    )
 
 
 def test_roles_exist_with_their_permissions():
-    staff, moderators, officials = (Group.objects.get(name=n) for n in (OUTREACH_STAFF, MODERATORS, PROVINCIAL_OFFICIALS))
+    staff, moderators, officials = (
+        Group.objects.get(name=n) for n in (OUTREACH_STAFF, MODERATORS, PROVINCIAL_OFFICIALS)
+    )
     assert {"add_page", "change_page"} <= page_codenames(staff)
     assert "publish_page" not in page_codenames(staff)
     assert {"add_page", "change_page", "publish_page"} <= page_codenames(moderators)

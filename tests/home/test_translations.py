@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import polib
+
 from django.utils.translation.template import templatize
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,8 +90,7 @@ def test_khmer_translations_are_written_in_khmer():
 def test_compiled_catalogue_matches_the_po_file():
     compiled = {(e.msgctxt or "", e.msgid): (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(MO_FILE))}
     source = {
-        (e.msgctxt or "", e.msgid): (e.msgstr, e.msgstr_plural)
-        for e in polib.pofile(str(PO_FILE)).translated_entries()
+        (e.msgctxt or "", e.msgid): (e.msgstr, e.msgstr_plural) for e in polib.pofile(str(PO_FILE)).translated_entries()
     }
     assert {k: v[0] for k, v in compiled.items() if k[1]} == {k: v[0] for k, v in source.items()}, (
         "locale/km/LC_MESSAGES/django.mo is out of date: run `make messages`"
