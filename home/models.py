@@ -10,6 +10,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.forms import BilingualPageForm
 from home.languages import missing_translation
 
 
@@ -46,6 +47,8 @@ class SocialFieldsMixin(models.Model):
 
 class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     """Shared fields and behaviour of every page of the site."""
+
+    base_form_class = BilingualPageForm
 
     promote_panels = [
         MultiFieldPanel(Page.promote_panels, heading=_("Common page configuration")),

@@ -112,3 +112,16 @@ def test_help_service_phone_must_be_a_phone_number(staff_client):
     data["phone"] = "០១២ ៣៤៥ ៦៧៨"  # Khmer digits are a phone number too
     assert staff_client.post(url, data).status_code == 302
     assert HelpService.objects.get(name_en="Test counselling").tel_href == "tel:012345678"
+
+
+@pytest.mark.parametrize("typed", ["", "-", "--"])
+def test_a_khmer_only_slug_falls_back_to_the_english_one(staff_client, typed):
+    assert add_campaign(staff_client, slug_km=typed).status_code == 302
+    assert CampaignPage.objects.get(slug_en="protecting-young-people").slug_km == "protecting-young-people"
+
+
+def test_a_page_with_no_address_at_all_is_refused_with_a_message(staff_client):
+    response = add_campaign(staff_client, slug_km="", slug_en="", title_en="")
+    assert response.status_code == 200
+    assert "Give the page a short address in Latin letters" in response.content.decode()
+    assert "យុទ្ធនាការការពារយុវជនពីគ្រឿងញៀន" in response.content.decode()
