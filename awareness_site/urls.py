@@ -6,6 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns import views as campaign_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -22,6 +24,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Every public page lives under its language: /km/... and /en/...; "/" redirects
 # to the language the browser prefers (Khmer unless it asks for English).
 urlpatterns += i18n_patterns(
+    path("lesson-kits/report/<int:kit_id>/", campaign_views.report_class, name="report_class"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -10,6 +10,8 @@ from campaigns.models import (
     FactSheetPage,
     HelpFinderPage,
     HelpService,
+    LessonKitIndexPage,
+    LessonKitPage,
     Topic,
 )
 
@@ -52,3 +54,13 @@ class AudienceTR(TranslationOptions):
 @register(HelpService)
 class HelpServiceTR(TranslationOptions):
     fields = ("name", "address", "opening_hours")
+
+
+@register(LessonKitIndexPage)
+class LessonKitIndexPageTR(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(LessonKitPage)
+class LessonKitPageTR(TranslationOptions):
+    fields = ("summary", "objectives", "preparation", "steps", "assessment", "curriculum_link")

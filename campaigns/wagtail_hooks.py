@@ -1,11 +1,14 @@
-"""The campaigns app in the Wagtail admin: topics, audiences and help services as snippets."""
+"""The campaigns app in the Wagtail admin: topics, audiences, help services and classes taught."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from campaigns.models import Audience, HelpService, Topic
+from campaigns.models import Audience, ClassReport, HelpService, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -35,8 +38,42 @@ class HelpServiceViewSet(SnippetViewSet):
     export_filename = "help-services"
 
 
+class ClassReportViewSet(SnippetViewSet):
+    """The moderation list of classes taught that teachers reported: accept or reject each."""
+
+    model = ClassReport
+    icon = "clipboard-list"
+    menu_label = _("Classes taught")
+    list_display = ["school", "kit", "province", "date_taught", "students", "status", "submitted_on"]
+    list_filter = ["status", "province", "date_taught"]
+    search_fields = ["school"]
+    list_export = ["kit", "school", "province", "district", "date_taught", "girls", "boys", "other", "status"]
+    export_filename = "classes-taught"
+    ordering = ["status", "-submitted_on"]
+    panels = [
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [
+                FieldPanel("kit", read_only=True),
+                FieldPanel("school"),
+                FieldRowPanel([FieldPanel("province"), FieldPanel("district")]),
+                FieldPanel("date_taught"),
+                FieldRowPanel([FieldPanel("girls"), FieldPanel("boys"), FieldPanel("other")]),
+            ],
+            heading=_("What the teacher reported"),
+        ),
+    ]
+
+
+@hooks.register("after_edit_snippet")
+def stamp_class_report_review(request, instance):
+    """Record who accepted or rejected a report, and when."""
+    if isinstance(instance, ClassReport) and instance.status != ClassReport.Status.PENDING:
+        ClassReport.objects.filter(pk=instance.pk).update(reviewed_by=request.user, reviewed_at=timezone.now())
+
+
 class CampaignSnippets(SnippetViewSetGroup):
-    items = (TopicViewSet, AudienceViewSet, HelpServiceViewSet)
+    items = (TopicViewSet, AudienceViewSet, HelpServiceViewSet, ClassReportViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Campaign content")
     menu_name = "campaign-content"

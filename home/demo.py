@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from wagtail.images.models import Image
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Page, Site
 
 from home import demo_content as content
 from home.demo_images import scene_file
@@ -57,6 +57,25 @@ def demo_image(title, seed):
         image.file.save(f"{seed}.jpg", ImageFile(scene_file(seed), name=f"{seed}.jpg"), save=False)
         image.save()
     return image
+
+
+def ensure_basics():
+    """What migrations normally provide: the page tree root, the root collection, places and roles.
+
+    Run again here so the demo can be rebuilt on a database that was emptied
+    (``flush``, or the transactional tests, which empty it after each test).
+    """
+    from django.apps import apps
+
+    from campaigns.places import load_places
+    from home.roles import ensure_roles
+
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(instance=Page(title="Root", title_km="Root", slug="root", slug_km="root", url_path="/"))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    load_places()
+    ensure_roles(apps)
 
 
 def seed_home():
@@ -220,10 +239,14 @@ def seed_users():
 
 @transaction.atomic
 def seed():
+    from campaigns.lesson_kit_demo import seed_lesson_kits
+
+    ensure_basics()
     home = seed_home()
     seed_taxonomy()
-    seed_campaigns(home)
+    campaigns = seed_campaigns(home)
     seed_fact_sheets(home)
     seed_help(home)
+    seed_lesson_kits(home, content, translated, publish_child, campaigns)
     seed_users()
     return home

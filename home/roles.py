@@ -18,6 +18,8 @@ ROLE_PERMISSIONS = {
         "campaigns.change_audience",
         "campaigns.add_helpservice",
         "campaigns.change_helpservice",
+        "campaigns.view_classreport",
+        "campaigns.change_classreport",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -30,6 +32,8 @@ ROLE_PERMISSIONS = {
         "campaigns.add_helpservice",
         "campaigns.change_helpservice",
         "campaigns.delete_helpservice",
+        "campaigns.view_classreport",
+        "campaigns.change_classreport",
     ],
     PROVINCIAL_OFFICIALS: ["wagtailadmin.access_admin"],
 }

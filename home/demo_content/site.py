@@ -122,3 +122,10 @@ SECTIONS = {
         "intro_en": "<p>You are not alone. Choose your province to find counselling and treatment services near you. Calls are free and confidential.</p>",
     },
 }
+
+SECTIONS["lesson-kits"] = {
+    "title_km": "កញ្ចប់មេរៀនសម្រាប់សាលារៀន",
+    "title_en": "Lesson kits for schools",
+    "intro_km": "<p>កញ្ចប់មេរៀនរួចរាល់សម្រាប់គ្រូបង្រៀន តាមថ្នាក់ និងប្រធានបទ មានមគ្គុទ្ទេសក៍គ្រូ និងសន្លឹកកិច្ចការសម្រាប់ទាញយក។</p>",
+    "intro_en": "<p>Ready-to-teach lesson kits by grade and topic, with a teacher guide and worksheets to download.</p>",
+}

@@ -1,0 +1,203 @@
+"""Teachers report the classes they taught with a lesson kit: a short form, no account needed.
+
+A report stores only what the form asks for (school, place, date, numbers of
+students). It waits in the admin's moderation list until NACD staff accept or
+reject it; accepted reports count as people reached for the kit's campaign.
+Spam and floods are kept out without a third-party service: a honeypot field,
+a size limit, and a per-client rate limit kept in the cache under a salted hash
+that is never stored in the database.
+"""
+
+import datetime
+import hashlib
+from urllib.parse import urlparse
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse, HttpResponseRedirect
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.places import District, Province
+from home.khmer_format import latin_digits
+
+MAX_CLASS_SIZE = 200
+REPORTS_PER_HOUR = 10
+MAX_BODY_BYTES = 8 * 1024
+
+
+class ClassReport(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for review")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+
+    kit = models.ForeignKey(
+        "campaigns.LessonKitPage", on_delete=models.PROTECT, related_name="class_reports", verbose_name=_("lesson kit")
+    )
+    school = models.CharField(_("school"), max_length=200)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+", verbose_name=_("province"))
+    district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="+", verbose_name=_("district"))
+    date_taught = models.DateField(_("date taught"))
+    girls = models.PositiveSmallIntegerField(_("girls"), default=0)
+    boys = models.PositiveSmallIntegerField(_("boys"), default=0)
+    other = models.PositiveSmallIntegerField(_("other or not given"), default=0)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    submitted_on = models.DateField(_("submitted on"), default=timezone.localdate)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-submitted_on", "-pk"]
+        verbose_name = _("class taught")
+        verbose_name_plural = _("classes taught")
+
+    def __str__(self):
+        return f"{self.school} ({self.date_taught})"
+
+    @property
+    def students(self):
+        return self.girls + self.boys + self.other
+
+
+class LocalisedIntegerField(forms.IntegerField):
+    """Accepts Khmer digits (០-៩) as well as Latin ones.
+
+    A text input with a numeric keyboard: browsers refuse Khmer digits in
+    ``type="number"``, and a Khmer keyboard types Khmer digits.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "size": "4"})
+
+    def widget_attrs(self, widget):
+        return {key: value for key, value in super().widget_attrs(widget).items() if key not in ("min", "max", "step")}
+
+    def to_python(self, value):
+        return super().to_python(latin_digits(value).strip() if isinstance(value, str) else value)
+
+
+class ClassReportForm(forms.ModelForm):
+    # A field people never see: robots fill it in.
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    girls = LocalisedIntegerField(label=_("Girls"), min_value=0, max_value=MAX_CLASS_SIZE, initial=0)
+    boys = LocalisedIntegerField(label=_("Boys"), min_value=0, max_value=MAX_CLASS_SIZE, initial=0)
+    other = LocalisedIntegerField(
+        label=_("Another gender, or not given"), min_value=0, max_value=MAX_CLASS_SIZE, initial=0, required=False
+    )
+
+    class Meta:
+        model = ClassReport
+        fields = ["school", "province", "district", "date_taught", "girls", "boys", "other"]
+        labels = {"school": _("School name"), "province": _("Province"), "district": _("District")}
+        widgets = {"date_taught": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, kit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kit = kit
+        self.fields["province"].queryset = Province.objects.ordered_by_name()
+        self.fields["district"].queryset = District.objects.select_related("province").ordered_by_name()
+        self.fields["district"].label_from_instance = lambda d: f"{d.name} ({d.province.name})"
+        self.fields["date_taught"].label = _("Date taught")
+        self.fields["school"].widget.attrs.update(maxlength=200, autocomplete="organization")
+
+    def clean_date_taught(self):
+        day = self.cleaned_data["date_taught"]
+        if day > timezone.localdate():
+            raise ValidationError(_("The date taught cannot be in the future."))
+        if day < timezone.localdate() - datetime.timedelta(days=366):
+            raise ValidationError(_("Report classes taught in the last twelve months."))
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        province, district = cleaned.get("province"), cleaned.get("district")
+        if province and district and district.province_id != province.pk:
+            self.add_error("district", _("This district is not in the province you chose."))
+        counts = [cleaned.get(name) for name in ("girls", "boys", "other")]
+        if all(c is not None for c in counts[:2]):
+            total = sum(c or 0 for c in counts)
+            if total == 0:
+                raise ValidationError(_("Enter how many students were in the class."))
+            if total > MAX_CLASS_SIZE:
+                raise ValidationError(
+                    _("A class of %(total)s students is more than we can count as one class (at most %(max)s).")
+                    % {"total": total, "max": MAX_CLASS_SIZE}
+                )
+        cleaned["other"] = cleaned.get("other") or 0
+        return cleaned
+
+    def save(self, commit=True):
+        report = super().save(commit=False)
+        report.kit = self.kit
+        if commit:
+            report.save()
+        return report
+
+
+def client_key(request):
+    """A salted, hourly-changing hash of the client address: used only as a cache key, never stored."""
+    address = request.META.get("REMOTE_ADDR", "")
+    hour = timezone.now().strftime("%Y%m%d%H")
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{hour}:{address}".encode()).hexdigest()[:24]
+    return f"class-report-rate:{digest}"
+
+
+def over_rate_limit(request):
+    key = client_key(request)
+    cache.add(key, 0, timeout=3600)
+    try:
+        return cache.incr(key) > REPORTS_PER_HOUR
+    except ValueError:
+        return False
+
+
+def foreign_origin(request):
+    """True when the browser says the form was sent from another site.
+
+    The form carries no CSRF token (that would set a cookie on every reader of
+    a kit page); it changes no account, and the Origin check stops other sites
+    from posting through a visitor's browser.
+    """
+    origin = request.META.get("HTTP_ORIGIN")
+    if not origin or origin == "null":
+        return False
+    return urlparse(origin).netloc != request.get_host()
+
+
+def receive_report(request, kit):
+    """POST handler of the form on the kit page: 303 to the kit on success, the page with errors otherwise."""
+    if request.method != "POST":
+        return HttpResponseRedirect(kit.get_url(request) + "#report")
+    if foreign_origin(request):
+        return HttpResponse(
+            gettext("Reports can only be sent from this site."), status=403, content_type="text/plain; charset=utf-8"
+        )
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+        return HttpResponse(gettext("The report is too large."), status=413, content_type="text/plain; charset=utf-8")
+    form = ClassReportForm(request.POST, kit=kit)
+    if request.POST.get("website"):
+        # A robot filled the hidden field: answer as if it worked, keep nothing.
+        return HttpResponseRedirect(kit.get_url(request) + "?reported=1#report", status=303)
+    if over_rate_limit(request):
+        form.add_error(None, _("Too many reports from this connection. Please try again in an hour."))
+        response = kit.render(request, context_overrides={"report_form": form})
+        response.status_code = 429
+        return response
+    if form.is_valid():
+        form.save()
+        response = HttpResponseRedirect(kit.get_url(request) + "?reported=1#report")
+        response.status_code = 303
+        return response
+    response = kit.render(request, context_overrides={"report_form": form})
+    response.status_code = 400
+    return response
