@@ -16,10 +16,20 @@ class ConfigurationError(SystemExit):
         super().__init__(f"awareness_site: {message}")
 
 
+# SQLite as a small server database: write-ahead log so readers never wait for a writer,
+# "normal" sync (safe in WAL mode, no fsync per commit), a wait instead of "database is
+# locked" under concurrent writes, and IMMEDIATE transactions so writers queue up cleanly.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
 def database_from_env(sqlite_path):
     url = os.environ.get("DATABASE_URL", "").strip()
     if not url:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite_path)}
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite_path), "OPTIONS": dict(SQLITE_OPTIONS)}
     try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     except Exception as exc:  # dj-database-url raises several types for bad URLs
@@ -30,6 +40,7 @@ def database_from_env(sqlite_path):
         )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config.pop("CONN_HEALTH_CHECKS", None)
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     return config
 
 

@@ -6,9 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns import page_views
 from campaigns import views as campaign_views
 
 urlpatterns = [
+    path("beacon/<int:page_id>/<str:language>.gif", page_views.beacon, name="beacon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -172,4 +172,7 @@ class CampaignPage(BasePage):
         context["topics"] = list(self.topics.all())
         context["audiences"] = list(self.audiences.all())
         context["provinces"] = list(self.provinces.all())
+        from campaigns.reach import public_summary
+
+        context["reach"] = public_summary(self)
         return context

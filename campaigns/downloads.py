@@ -13,12 +13,12 @@ import zipfile
 from pathlib import Path
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.daily_counts import increment
 from home.ranged_files import serve_ranged
 from home.visitors import is_bot
 
@@ -58,15 +58,17 @@ class DownloadCount(models.Model):
 
 def count_download(kit, target, language, document=None, day=None):
     """Add one download to the day's row, safely under concurrent requests."""
-    day = day or timezone.localdate()
-    rows = DownloadCount.objects.filter(day=day, kit=kit, target=target)
-    if rows.update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            DownloadCount.objects.create(day=day, kit=kit, target=target, language=language, document=document, count=1)
-    except IntegrityError:  # another request created the row first
-        rows.update(count=F("count") + 1)
+    keys = {"day": day or timezone.localdate(), "kit": kit, "target": target}
+    increment(DownloadCount, keys, defaults={"language": language, "document": document})
+
+
+def after_sending(response, action):
+    """Run ``action`` once the response has been sent, so counting never delays a byte.
+
+    Django closes a response (running its resource closers) after the server has
+    sent the last chunk; FileResponse uses the same list to close its file.
+    """
+    response._resource_closers.append(action)
 
 
 def should_count(request, byte_range):
@@ -90,7 +92,9 @@ def serve_kit_file(request, kit, kit_file):
         request, handle, size, content_type, filename, etag, ascii_fallback=Path(document.file.name).name
     )
     if response.status_code in (200, 206) and should_count(request, byte_range):
-        count_download(kit, f"file:{document.pk}", kit_file.language, document=document)
+        after_sending(
+            response, lambda: count_download(kit, f"file:{document.pk}", kit_file.language, document=document)
+        )
     return response
 
 
@@ -165,5 +169,5 @@ def serve_kit_zip(request, kit, language):
     filename = f"{kit.slug}-{language}.zip"
     response, byte_range = serve_ranged(request, path.open("rb"), size, "application/zip", filename, f'"{digest}"')
     if response.status_code in (200, 206) and should_count(request, byte_range):
-        count_download(kit, f"zip:{language}", language)
+        after_sending(response, lambda: count_download(kit, f"zip:{language}", language))
     return response

@@ -46,6 +46,13 @@ class FactSheetPage(BasePage):
     law = RichTextField(_("the law in Cambodia"), features=FACT_FEATURES)
     help = RichTextField(_("where to get help"), features=FACT_FEATURES)
     topics = ParentalManyToManyField("campaigns.Topic", blank=True, verbose_name=_("topics"))
+    related_campaigns = ParentalManyToManyField(
+        "campaigns.CampaignPage",
+        blank=True,
+        related_name="fact_sheets",
+        verbose_name=_("campaigns"),
+        help_text=_("Campaigns this fact sheet belongs to: its views count in their reach."),
+    )
 
     parent_page_types = ["campaigns.FactSheetIndexPage"]
     subpage_types = []
@@ -59,6 +66,7 @@ class FactSheetPage(BasePage):
         FieldPanel("law"),
         FieldPanel("help"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("related_campaigns", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),

@@ -7,7 +7,7 @@ JavaScript as links and as a GET form, and combine. Unknown values are ignored.
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
+from django.db.models import Case, IntegerField, Prefetch, Value, When
 
 from campaigns.lesson_kits import DURATIONS, FileLanguage, GradeBand, LessonKitFile
 
@@ -79,9 +79,14 @@ def filter_kits(queryset, filters):
         queryset = queryset.filter(files__language=filters.language)
     if filters.campaign:
         queryset = queryset.filter(campaign_id=int(filters.campaign))
+    band_order = Case(
+        *[When(grade_band=band, then=Value(number)) for number, band in enumerate(GradeBand.values)],
+        output_field=IntegerField(),
+    )
     return (
         queryset.distinct()
-        .order_by("grade_band", "title", "pk")
+        .annotate(band_order=band_order)
+        .order_by("band_order", "duration", "pk")
         .prefetch_related(
             "topics",
             Prefetch("files", queryset=LessonKitFile.objects.select_related("document").order_by("sort_order")),

@@ -6,7 +6,9 @@ from campaigns.downloads import DownloadCount
 from campaigns.fact_sheets import FactSheetIndexPage, FactSheetPage
 from campaigns.help_services import HelpFinderPage, HelpService
 from campaigns.lesson_kits import LessonKitFile, LessonKitIndexPage, LessonKitPage
+from campaigns.page_views import PageViewCount
 from campaigns.places import Commune, District, Province
+from campaigns.reach import ManualReach
 from campaigns.taxonomy import Audience, Topic
 
 __all__ = [
@@ -24,6 +26,8 @@ __all__ = [
     "LessonKitFile",
     "LessonKitIndexPage",
     "LessonKitPage",
+    "ManualReach",
+    "PageViewCount",
     "Province",
     "Topic",
 ]

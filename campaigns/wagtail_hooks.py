@@ -1,14 +1,16 @@
 """The campaigns app in the Wagtail admin: topics, audiences, help services and classes taught."""
 
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from campaigns.models import Audience, ClassReport, HelpService, Topic
+from campaigns.models import Audience, ClassReport, HelpService, ManualReach, Topic
 
 
 class TopicViewSet(SnippetViewSet):
@@ -72,8 +74,54 @@ def stamp_class_report_review(request, instance):
         ClassReport.objects.filter(pk=instance.pk).update(reviewed_by=request.user, reviewed_at=timezone.now())
 
 
+class ManualReachViewSet(SnippetViewSet):
+    """People reached through channels the platform cannot see (TV, radio, print, social media)."""
+
+    model = ManualReach
+    icon = "form"
+    menu_label = _("Reach from other channels")
+    list_display = ["campaign", "channel", "day", "province", "people", "source"]
+    list_filter = ["channel", "campaign", "day"]
+    list_export = ["campaign", "channel", "day", "province", "people", "source"]
+    export_filename = "reach-other-channels"
+    panels = [
+        FieldPanel("campaign"),
+        FieldRowPanel([FieldPanel("channel"), FieldPanel("day")]),
+        FieldRowPanel([FieldPanel("people"), FieldPanel("province")]),
+        FieldPanel("source"),
+    ]
+
+
+@hooks.register("after_create_snippet")
+def stamp_manual_reach(request, instance):
+    if isinstance(instance, ManualReach):
+        ManualReach.objects.filter(pk=instance.pk).update(created_by=request.user)
+
+
+@hooks.register("register_admin_urls")
+def reach_urls():
+    from campaigns.reach_views import ReachView, export
+
+    return [
+        path("reach/", ReachView.as_view(), name="reach"),
+        path("reach/export.<str:fmt>", export, name="reach_export"),
+        path("reach/<int:campaign_id>/", ReachView.as_view(), name="reach_campaign"),
+        path("reach/<int:campaign_id>/export.<str:fmt>", export, name="reach_campaign_export"),
+    ]
+
+
+class ReachMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("campaigns.view_reach")
+
+
+@hooks.register("register_admin_menu_item")
+def reach_menu_item():
+    return ReachMenuItem(_("Reach"), reverse("reach"), icon_name="time", order=250)
+
+
 class CampaignSnippets(SnippetViewSetGroup):
-    items = (TopicViewSet, AudienceViewSet, HelpServiceViewSet, ClassReportViewSet)
+    items = (TopicViewSet, AudienceViewSet, HelpServiceViewSet, ClassReportViewSet, ManualReachViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Campaign content")
     menu_name = "campaign-content"

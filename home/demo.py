@@ -2,12 +2,14 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images.models import Image
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home import demo_content as content
 from home.demo_images import scene_file
@@ -21,6 +23,39 @@ DEMO_USERS = [
     ("outreach", "Sophea", [OUTREACH_STAFF], False),
     ("moderator", "Dara", [MODERATORS], False),
 ]
+
+
+# Which campaigns each fact sheet belongs to (its views count in their reach).
+FACT_SHEET_CAMPAIGNS = {
+    "yama-methamphetamine-pills": ["cleanse-ourselves-first", "drug-free-schools", "safe-villages-border-provinces"],
+    "ice-crystal-methamphetamine": ["cleanse-ourselves-first", "drug-free-schools"],
+    "inhalants": ["safe-villages-border-provinces", "talk-with-your-children"],
+    "heroin": ["talk-with-your-children"],
+}
+
+
+def seed_manual_reach(campaigns):
+    """Reach NACD counted outside the platform: a TV spot and printed leaflets (demo figures)."""
+    from campaigns.models import ManualReach, Province
+
+    cleanse = campaigns.get("cleanse-ourselves-first")
+    if cleanse is None or ManualReach.objects.exists():
+        return
+    ManualReach.objects.create(
+        campaign=cleanse,
+        channel=ManualReach.Channel.BROADCAST,
+        day=cleanse.start_date,
+        people=120000,
+        source="TVK audience estimate for the evening news spot (demo figure)",
+    )
+    ManualReach.objects.create(
+        campaign=cleanse,
+        channel=ManualReach.Channel.PRINT,
+        day=cleanse.start_date,
+        province=Province.objects.get(code="07"),
+        people=3500,
+        source="Leaflets handed out by the Kampot provincial committee (demo figure)",
+    )
 
 
 def translated(values, field, source=None):
@@ -70,6 +105,7 @@ def ensure_basics():
     from campaigns.places import load_places
     from home.roles import ensure_roles
 
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(instance=Page(title="Root", title_km="Root", slug="root", slug_km="root", url_path="/"))
     if not Collection.objects.filter(depth=1).exists():
@@ -160,7 +196,7 @@ def seed_campaigns(home):
     return pages
 
 
-def seed_fact_sheets(home):
+def seed_fact_sheets(home, campaigns):
     from campaigns.models import FactSheetIndexPage, FactSheetPage, Topic
 
     index = publish_child(
@@ -188,6 +224,13 @@ def seed_fact_sheets(home):
             },
         )
         page.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
+        page.related_campaigns.set(
+            [
+                campaigns[slug]
+                for slug in FACT_SHEET_CAMPAIGNS.get(item["slug_en"], ["drug-free-schools"])
+                if slug in campaigns
+            ]
+        )
         page.save_revision().publish()
     return index
 
@@ -245,8 +288,9 @@ def seed():
     home = seed_home()
     seed_taxonomy()
     campaigns = seed_campaigns(home)
-    seed_fact_sheets(home)
+    seed_fact_sheets(home, campaigns)
     seed_help(home)
     seed_lesson_kits(home, content, translated, publish_child, campaigns)
+    seed_manual_reach(campaigns)
     seed_users()
     return home

@@ -20,6 +20,10 @@ ROLE_PERMISSIONS = {
         "campaigns.change_helpservice",
         "campaigns.view_classreport",
         "campaigns.change_classreport",
+        "campaigns.view_reach",
+        "campaigns.add_manualreach",
+        "campaigns.change_manualreach",
+        "campaigns.view_manualreach",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -34,6 +38,10 @@ ROLE_PERMISSIONS = {
         "campaigns.delete_helpservice",
         "campaigns.view_classreport",
         "campaigns.change_classreport",
+        "campaigns.view_reach",
+        "campaigns.add_manualreach",
+        "campaigns.change_manualreach",
+        "campaigns.view_manualreach",
     ],
     PROVINCIAL_OFFICIALS: ["wagtailadmin.access_admin"],
 }
@@ -66,22 +74,24 @@ def ensure_roles(apps):
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
-    def permission(dotted):
-        app_label, codename = dotted.split(".")
-        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    def permissions(dotted_names):
+        """The permissions that exist (a migration may run before a later app's models exist)."""
+        found = []
+        for dotted in dotted_names:
+            app_label, codename = dotted.split(".")
+            found.extend(Permission.objects.filter(content_type__app_label=app_label, codename=codename))
+        return found
 
     root_page = Page.objects.filter(depth=1).first()
     root_collection = Collection.objects.filter(depth=1).first()
     for name, dotted_names in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(*[permission(d) for d in dotted_names])
+        group.permissions.add(*permissions(dotted_names))
         if root_page is not None:
-            for codename in PAGE_PERMISSIONS.get(name, []):
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=root_page, permission=permission(f"wagtailcore.{codename}")
-                )
+            for page_permission in permissions(f"wagtailcore.{c}" for c in PAGE_PERMISSIONS.get(name, [])):
+                GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=page_permission)
         if root_collection is not None:
-            for dotted in COLLECTION_PERMISSIONS.get(name, []):
+            for collection_permission in permissions(COLLECTION_PERMISSIONS.get(name, [])):
                 GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission(dotted)
+                    group=group, collection=root_collection, permission=collection_permission
                 )

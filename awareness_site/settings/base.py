@@ -161,3 +161,4 @@ LOGGING = {
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third party
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # Khmer slugs lose their vowel signs when slugified: keep slugs ASCII
+REACH_COUNT_VIEWS = os.environ.get("REACH_COUNT_VIEWS", "1") == "1"  # the page view beacon (campaigns/page_views.py)

@@ -20,3 +20,8 @@ WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# SQLite tests use a file, as the embedded site does, so concurrency tests meet real
+# SQLite locking (WAL, busy timeout) rather than the shared in-memory cache's.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405

@@ -30,3 +30,20 @@ def rich_text(value):
     from home.rich_text import clean_rich_text
 
     return clean_rich_text(value)
+
+
+@register.simple_tag(takes_context=True)
+def view_beacon(context):
+    """The 1x1 image that counts a view of this page (see campaigns/page_views.py); nothing in previews."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils.html import format_html
+    from django.utils.translation import get_language
+
+    page, request = context.get("page"), context.get("request")
+    if not getattr(settings, "REACH_COUNT_VIEWS", True) or not getattr(page, "pk", None):
+        return ""
+    if request is None or getattr(request, "is_preview", False):
+        return ""
+    url = reverse("beacon", args=[page.pk, get_language()])
+    return format_html('<img class="beacon" src="{}" alt="" width="1" height="1">', url)

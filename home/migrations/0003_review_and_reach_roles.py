@@ -1,4 +1,4 @@
-"""Outreach staff and moderators review the classes teachers report (see home/roles.py)."""
+"""Outreach staff and moderators review classes teachers report and read and enter reach (home/roles.py)."""
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
@@ -13,6 +13,6 @@ def update_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("home", "0002_roles"), ("campaigns", "0003_lesson_kits")]
+    dependencies = [("home", "0002_roles"), ("campaigns", "0004_reach")]
 
     operations = [migrations.RunPython(update_roles, migrations.RunPython.noop)]

@@ -1,0 +1,265 @@
+"""Reach of a campaign: every figure comes from records one can list, by channel, place and day.
+
+Channels are kept apart. Impressions: views of the campaign's pages (the campaign, its
+fact sheets and lesson kits) and downloads of its kits' files. People reached: accepted
+classes taught with its kits (by sex), manual entries by NACD staff for channels the
+platform cannot see (each with its source), and verified outreach events once they
+are recorded. Each channel is one grouped query, so a dashboard costs the same number
+of queries however many records there are.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ManualReach(models.Model):
+    """People reached through a channel the platform cannot see, entered by NACD staff."""
+
+    class Channel(models.TextChoices):
+        BROADCAST = "broadcast", _("TV or radio audience")
+        PRINT = "print", _("printed copies handed out")
+        SOCIAL = "social", _("social media reach")
+        OTHER = "other", _("other")
+
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage", on_delete=models.PROTECT, related_name="manual_reach", verbose_name=_("campaign")
+    )
+    channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices)
+    day = models.DateField(_("date"))
+    province = models.ForeignKey(
+        "campaigns.Province",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("province"),
+        help_text=_("Leave empty for a national channel."),
+    )
+    people = models.PositiveIntegerField(_("people reached"))
+    source = models.CharField(
+        _("source"), max_length=300, help_text=_("Where the figure comes from, e.g. the broadcaster's audience report.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(_("entered at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-day", "-pk"]
+        verbose_name = _("reach from another channel")
+        verbose_name_plural = _("reach from other channels")
+        permissions = [("view_reach", "Can view reach figures")]
+
+    def __str__(self):
+        return f"{self.get_channel_display()} {self.day}: {self.people}"
+
+    def clean(self):
+        errors = {}
+        if self.people is not None and self.people <= 0:
+            errors["people"] = _("Enter the number of people reached: more than zero.")
+        if not (self.source or "").strip():
+            errors["source"] = _("Say where this figure comes from.")
+        campaign = self.campaign if self.campaign_id else None
+        if campaign and self.day and not (campaign.start_date <= self.day <= campaign.end_date):
+            errors["day"] = _("The date must be within the campaign period (%(start)s to %(end)s).") % {
+                "start": campaign.start_date.isoformat(),
+                "end": campaign.end_date.isoformat(),
+            }
+        if errors:
+            raise ValidationError(errors)
+
+
+@dataclass
+class ReachFigures:
+    """Everything a reach page, an export or the public summary shows."""
+
+    start: datetime.date
+    end: datetime.date
+    page_views: int = 0
+    downloads: int = 0
+    classes: int = 0
+    events: int = 0
+    manual: int = 0
+    by_sex: dict = field(default_factory=lambda: {"female": 0, "male": 0, "other": 0})
+    by_age: dict = field(default_factory=lambda: {"under_15": 0, "15_24": 0, "25_plus": 0, "not_known": 0})
+    manual_by_channel: dict = field(default_factory=dict)
+    by_province: dict = field(default_factory=dict)  # province id -> {"classes", "events", "manual"}
+    weekly: dict = field(default_factory=dict)  # Monday -> {"page_views", "downloads", "people"}
+    per_campaign: dict = field(default_factory=dict)  # campaign id -> {"page_views", "downloads", "people"}
+
+    @property
+    def impressions(self):
+        return self.page_views + self.downloads
+
+    @property
+    def people(self):
+        return self.classes + self.events + self.manual
+
+    @property
+    def provinces_reached(self):
+        return sum(1 for row in self.by_province.values() if sum(row.values()) > 0)
+
+
+def monday(day):
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def campaign_pages(campaign_ids):
+    """page id -> campaign ids: each campaign page, its lesson kits and its fact sheets."""
+    from campaigns.fact_sheets import FactSheetPage
+    from campaigns.lesson_kits import LessonKitPage
+
+    pages = defaultdict(set)
+    for campaign_id in campaign_ids:
+        pages[campaign_id].add(campaign_id)
+    for kit_id, campaign_id in LessonKitPage.objects.filter(campaign_id__in=campaign_ids).values_list(
+        "pk", "campaign_id"
+    ):
+        pages[kit_id].add(campaign_id)
+    through = FactSheetPage.related_campaigns.through
+    for sheet_id, campaign_id in through.objects.filter(campaignpage_id__in=campaign_ids).values_list(
+        "factsheetpage_id", "campaignpage_id"
+    ):
+        pages[sheet_id].add(campaign_id)
+    return pages
+
+
+def add(bucket, key, name, value):
+    row = bucket.setdefault(key, {})
+    row[name] = row.get(name, 0) + (value or 0)
+
+
+def reach_figures(campaign_ids, start, end):
+    """Reach of the campaigns ``campaign_ids`` between ``start`` and ``end`` (inclusive)."""
+    from campaigns.class_reports import ClassReport
+    from campaigns.downloads import DownloadCount
+    from campaigns.page_views import PageViewCount
+
+    figures = ReachFigures(start=start, end=end)
+    campaign_ids = list(campaign_ids)
+    for campaign_id in campaign_ids:
+        figures.per_campaign[campaign_id] = {"page_views": 0, "downloads": 0, "people": 0}
+
+    pages = campaign_pages(campaign_ids)
+    views = (
+        PageViewCount.objects.filter(page_id__in=list(pages), day__range=(start, end))
+        .values("page_id", "day")
+        .annotate(total=Sum("count"))
+    )
+    for row in views:
+        figures.page_views += row["total"]
+        add(figures.weekly, monday(row["day"]), "page_views", row["total"])
+        for campaign_id in pages[row["page_id"]]:
+            add(figures.per_campaign, campaign_id, "page_views", row["total"])
+
+    downloads = (
+        DownloadCount.objects.filter(kit__campaign_id__in=campaign_ids, day__range=(start, end))
+        .values("kit__campaign_id", "day")
+        .annotate(total=Sum("count"))
+    )
+    for row in downloads:
+        figures.downloads += row["total"]
+        add(figures.weekly, monday(row["day"]), "downloads", row["total"])
+        add(figures.per_campaign, row["kit__campaign_id"], "downloads", row["total"])
+
+    classes = (
+        ClassReport.objects.filter(
+            status=ClassReport.Status.ACCEPTED, kit__campaign_id__in=campaign_ids, date_taught__range=(start, end)
+        )
+        .values("kit__campaign_id", "province_id", "date_taught")
+        .annotate(girls=Sum("girls"), boys=Sum("boys"), other=Sum("other"))
+    )
+    for row in classes:
+        people = row["girls"] + row["boys"] + row["other"]
+        figures.classes += people
+        figures.by_sex["female"] += row["girls"]
+        figures.by_sex["male"] += row["boys"]
+        figures.by_sex["other"] += row["other"]
+        figures.by_age["not_known"] += people
+        add(figures.by_province, row["province_id"], "classes", people)
+        add(figures.weekly, monday(row["date_taught"]), "people", people)
+        add(figures.per_campaign, row["kit__campaign_id"], "people", people)
+
+    manual = (
+        ManualReach.objects.filter(campaign_id__in=campaign_ids, day__range=(start, end))
+        .values("campaign_id", "channel", "province_id", "day")
+        .annotate(people=Sum("people"))
+    )
+    for row in manual:
+        figures.manual += row["people"]
+        figures.manual_by_channel[row["channel"]] = figures.manual_by_channel.get(row["channel"], 0) + row["people"]
+        if row["province_id"]:
+            add(figures.by_province, row["province_id"], "manual", row["people"])
+        add(figures.weekly, monday(row["day"]), "people", row["people"])
+        add(figures.per_campaign, row["campaign_id"], "people", row["people"])
+
+    for extra in REACH_SOURCES:
+        extra(figures, campaign_ids, start, end)
+    return figures
+
+
+# Further channels (outreach events) register a function(figures, campaign_ids, start, end) here.
+REACH_SOURCES = []
+
+
+def default_period(campaigns):
+    """From the first campaign's start to today, or to the last campaign's end if that is later.
+
+    Classes keep being taught with a campaign's kits after the campaign ends, so
+    reach runs until today; the public summary and the dashboard use this same period.
+    """
+    today = timezone.localdate()
+    starts = [c.start_date for c in campaigns] or [today]
+    ends = [c.end_date for c in campaigns] + [today]
+    return min(starts), max(ends)
+
+
+def figure_rows(figures, province_names, campaign_titles, channel_names, labels):
+    """The figures as (section, item, value) rows: the one source of the dashboard tables and every export."""
+    rows = [
+        (labels["impressions"], labels["page_views"], figures.page_views),
+        (labels["impressions"], labels["downloads"], figures.downloads),
+        (labels["people"], labels["events"], figures.events),
+        (labels["people"], labels["classes"], figures.classes),
+    ]
+    for channel, people in sorted(figures.manual_by_channel.items()):
+        rows.append((labels["people"], str(channel_names.get(channel, channel)), people))
+    rows.append((labels["people"], labels["total"], figures.people))
+    for key in ("female", "male", "other"):
+        rows.append((labels["by_sex"], labels[key], figures.by_sex[key]))
+    for key in ("under_15", "15_24", "25_plus", "not_known"):
+        rows.append((labels["by_age"], labels[key], figures.by_age[key]))
+    for province_id, row in sorted(figures.by_province.items(), key=lambda item: -sum(item[1].values())):
+        rows.append((labels["by_province"], province_names.get(province_id, "?"), sum(row.values())))
+    for week in sorted(figures.weekly):
+        week_row = figures.weekly[week]
+        rows.append((labels["weekly_views"], week.isoformat(), week_row.get("page_views", 0)))
+        rows.append((labels["weekly_downloads"], week.isoformat(), week_row.get("downloads", 0)))
+        rows.append((labels["weekly_people"], week.isoformat(), week_row.get("people", 0)))
+    if len(figures.per_campaign) > 1:
+        for campaign_id, row in figures.per_campaign.items():
+            title = campaign_titles.get(campaign_id, "?")
+            rows.append((labels["by_campaign_people"], title, row["people"]))
+            rows.append((labels["by_campaign_impressions"], title, row["page_views"] + row["downloads"]))
+    return rows
+
+
+def public_summary(campaign):
+    """People reached and provinces, for the campaign's public page; cached for ten minutes."""
+    from django.core.cache import cache
+
+    key = f"reach-summary:{campaign.pk}"
+    summary = cache.get(key)
+    if summary is None:
+        figures = reach_figures([campaign.pk], *default_period([campaign]))
+        summary = {"people": figures.people, "provinces": figures.provinces_reached}
+        cache.set(key, summary, 600)
+    return summary
