@@ -22,6 +22,8 @@ from home.khmer_format import LATIN_DIGITS
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad\u2060"), None)
 KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
 WORDLIKE = re.compile(r"\w", re.UNICODE)
+DIGITS = re.compile(r"\d")
+KHMER_OR_DIGITS = re.compile(r"\d+|\D+")
 MAX_ANALYSED_CHARS = 400_000  # a very long PDF is indexed up to here
 
 _local = threading.local()
@@ -65,7 +67,11 @@ def words(text):
         s, e = (units[start], units[end]) if astral else (start, end)
         piece = text[s:e]
         if WORDLIKE.search(piece):
-            result.append((piece, s, e))
+            if DIGITS.search(piece) and KHMER.search(piece):
+                # "ឆ្នាំ2012" (year 2012) is two words: the Khmer word and the number.
+                result.extend((m.group(), s + m.start(), s + m.end()) for m in KHMER_OR_DIGITS.finditer(piece))
+            else:
+                result.append((piece, s, e))
         start = end
     return result
 
