@@ -32,6 +32,7 @@ class Group:
 
     alternatives: list  # term tuples; the first is what was typed
     word: str = ""  # the folded word as typed, when the group is one Latin word (typo tolerance)
+    phrase: str = ""  # the text of a quoted phrase, as typed
 
     @property
     def fuzzy(self):
@@ -87,7 +88,7 @@ def parse_query(text, language):
         if len(phrase) == 1:
             groups.extend(_groups_for_run(match.group(1), language))
         elif phrase:
-            groups.append(Group(alternatives=[phrase]))
+            groups.append(Group(alternatives=[phrase], phrase=match.group(1).strip()))
         position = match.end()
     groups.extend(_groups_for_run(text[position:], language))
     # The same group twice adds nothing.

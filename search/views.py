@@ -14,12 +14,16 @@ def search_page(request):
     language = translation.get_language()
     query = request.GET.get("q", "")[:1000].strip()
     filters = {name: request.GET.get(name, "") for name in FACETS}
-    results = MaterialSearch(query, language=language, filters=filters, page=request.GET.get("page")).run() if query else None
+    results = (
+        MaterialSearch(query, language=language, filters=filters, page=request.GET.get("page")).run() if query else None
+    )
     context = {
         "query": query,
         "results": results,
         "facet_titles": facet_titles(),
-        "fact_sheets": FactSheetPage.objects.live().public().order_by("path")[:6] if results and not results.total else [],
+        "fact_sheets": FactSheetPage.objects.live().public().order_by("path")[:6]
+        if results and not results.total
+        else [],
         "fact_sheet_index": FactSheetIndexPage.objects.live().public().first(),
     }
     return TemplateResponse(request, "search/search_page.html", context)

@@ -170,7 +170,7 @@ class EmbeddedBackend:
                 for start in range(0, len(ids), 500):
                     chunk = ids[start : start + 500]
                     cursor.execute(
-                        f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(chunk))})",  # noqa: S608
+                        f"DELETE FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(chunk))})",
                         chunk,
                     )
         IndexEntry.objects.filter(pk__in=ids).delete()
@@ -247,23 +247,26 @@ class EmbeddedBackend:
             query = fts5_match(groups, require_all)
             if not query:
                 return BackendResult(hits=[], total=0)
-            matching = f"FROM search_fts JOIN search_indexentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s AND {where}"
+            matching = (
+                "FROM search_fts JOIN search_indexentry e ON e.id = search_fts.rowid "
+                f"WHERE search_fts MATCH %s AND {where}"
+            )
             match_params = [query, *params]
             rank = "bm25(search_fts, 10.0, 5.0, 1.0)"
             rank_params = []
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) {matching}", match_params)  # noqa: S608
+            cursor.execute(f"SELECT COUNT(*) {matching}", match_params)
             total = cursor.fetchone()[0]
             if not total:
                 return BackendResult(hits=[], total=0)
             cursor.execute(
-                f"SELECT e.kind, e.title, e.url, e.names, e.body {matching} ORDER BY {rank}, e.id LIMIT %s OFFSET %s",  # noqa: S608
+                f"SELECT e.kind, e.title, e.url, e.names, e.body {matching} ORDER BY {rank}, e.id LIMIT %s OFFSET %s",
                 [*match_params, *rank_params, limit, offset],
             )
             rows = cursor.fetchall()
             cursor.execute(
-                f"SELECT f.facet, f.value, COUNT(*) FROM search_entryfacet f WHERE f.entry_id IN (SELECT e.id {matching}) "  # noqa: S608
-                "GROUP BY f.facet, f.value",
+                "SELECT f.facet, f.value, COUNT(*) FROM search_entryfacet f "
+                f"WHERE f.entry_id IN (SELECT e.id {matching}) GROUP BY f.facet, f.value",
                 match_params,
             )
             facet_counts = {}
@@ -306,10 +309,7 @@ class EmbeddedBackend:
             near = set(
                 IndexTerm.objects.filter(language=parsed.language, word__in=edits1(word)).values_list("word", flat=True)
             )
-            scored = sorted(
-                (edit_distance(word, c), c)
-                for c in set(candidates) | near
-            )
+            scored = sorted((edit_distance(word, c), c) for c in set(candidates) | near)
             if scored and scored[0][0] <= 2:
                 best = scored[0][1]
                 result = _replace_word(result, word, best)

@@ -71,7 +71,11 @@ def make_fact_sheet(committed):
 
     def make(slug, title_km, title_en="", live=True, **fields):
         index = FactSheetIndexPage.objects.get()
-        defaults = {f"{name}_{lang}": "<p></p>" for name in ("what_it_is", "effects", "risks", "law", "help") for lang in ("km", "en")}
+        defaults = {
+            f"{name}_{lang}": "<p></p>"
+            for name in ("what_it_is", "effects", "risks", "law", "help")
+            for lang in ("km", "en")
+        }
         page = FactSheetPage(
             slug_km=slug, slug_en=slug, title_km=title_km, title_en=title_en, live=live, **{**defaults, **fields}
         )
