@@ -12,7 +12,7 @@ from home.khmer_format import LATIN_DIGITS
 from search.text import INVISIBLE, term, words
 
 SNIPPET_CHARS = 220
-LOOK_AROUND = 600
+LOOK_AROUND = 240
 
 
 def _display(text):

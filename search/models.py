@@ -3,7 +3,9 @@
 ``IndexEntry`` is one material in one language (see docs/search.md for why).
 Its full-text columns live beside it, outside the ORM: an FTS5 table
 ``search_fts`` on SQLite, a ``search_vector`` tsvector column on PostgreSQL
-(migration 0002). Only ``search.backends.embedded`` writes them.
+(migration 0002). Language and facet values are indexed there too, as tag
+terms, so a filtered query is one full-text lookup. Only
+``search.backends.embedded`` writes them.
 """
 
 from django.db import models
@@ -17,6 +19,7 @@ class IndexEntry(models.Model):
     names = models.TextField(blank=True)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
+    facets = models.TextField(blank=True)  # "facet=value" lines, counted for the facet links
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -27,13 +30,11 @@ class IndexEntry(models.Model):
         return f"{self.key} ({self.language})"
 
 
-class EntryFacet(models.Model):
-    entry = models.ForeignKey(IndexEntry, on_delete=models.CASCADE, related_name="facet_values")
-    facet = models.CharField(max_length=30)
-    value = models.CharField(max_length=100)
+class IndexState(models.Model):
+    """One row: a new random token at every change to the index (processes cache what they read by it;
+    a token, not a counter, so a rolled-back change can never be mistaken for a later one)."""
 
-    class Meta:
-        indexes = [models.Index(fields=["facet", "value"])]
+    generation = models.CharField(max_length=32, blank=True)
 
 
 class IndexTerm(models.Model):

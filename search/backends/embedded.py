@@ -9,6 +9,8 @@ Typo tolerance draws on ``IndexTerm``, the Latin words seen in the index.
 """
 
 import string
+import uuid
+from collections import Counter
 
 from django.db import connection, transaction
 from django.db.models.functions import Length
@@ -22,6 +24,15 @@ WEIGHTS = {"title": "A", "names": "B", "body": "D"}
 FIELD_GAP = 8  # positions between fields, so a phrase never spans two of them
 MAX_POSITION = 16383  # PostgreSQL's limit
 MAX_TYPO_ALTERNATIVES = 5
+
+# Facet values of every entry, read once per process and again after the index changes
+# (IndexState.generation): counting facets over thousands of matches is then a lookup per match.
+_facet_map = {"generation": None, "vendor": None, "entries": {}}
+
+
+def tag(facet, value):
+    """The full-text term standing for ``facet=value`` (hex: letters and digits only, no collisions)."""
+    return "t" + f"{facet}={value}".encode().hex()
 
 
 def _fts_phrase(terms):
@@ -45,27 +56,36 @@ def tsvector_literal(fields):
                 lexeme.append(f"{position}{WEIGHTS[name]}")
             position += 1
         position += FIELD_GAP
-    return " ".join(f"{_pg_lexeme(t)}:{','.join(p)}" for t, p in positions.items())
+    lexemes = [f"{_pg_lexeme(t)}:{','.join(p)}" for t, p in positions.items()]
+    lexemes.extend(_pg_lexeme(t) for t in fields.get("tags", []) if t not in positions)
+    return " ".join(lexemes)
 
 
-def fts5_match(groups, require_all):
-    """An FTS5 MATCH expression from query groups (every term quoted: no operator reaches FTS5)."""
+def fts5_match(groups, require_all, tags=()):
+    """An FTS5 MATCH expression from query groups (every term quoted: no operator reaches FTS5),
+    limited to the text columns, and to documents carrying every tag (language, filters)."""
     parts = []
     for alternatives in groups:
         phrases = [_fts_phrase(a) for a in alternatives if a]
         if phrases:
             parts.append("(" + " OR ".join(phrases) + ")")
-    return (" AND " if require_all else " OR ").join(parts)
+    if not parts:
+        return ""
+    text = "{title names body} : (" + (" AND " if require_all else " OR ").join(parts) + ")"
+    return " AND ".join([text, *(f"tags : {t}" for t in tags)])
 
 
-def tsquery_literal(groups, require_all):
-    """A tsquery in its text form from query groups (lexemes quoted, phrases with <->)."""
+def tsquery_literal(groups, require_all, tags=()):
+    """A tsquery in its text form from query groups (lexemes quoted, phrases with <->), and every tag."""
     parts = []
     for alternatives in groups:
         phrases = [" <-> ".join(_pg_lexeme(t) for t in a) for a in alternatives if a]
         if phrases:
             parts.append("(" + " | ".join(f"({p})" for p in phrases) + ")")
-    return (" & " if require_all else " | ").join(parts)
+    if not parts:
+        return ""
+    text = "(" + (" & " if require_all else " | ").join(parts) + ")"
+    return " & ".join([text, *(_pg_lexeme(t) for t in tags)])
 
 
 def edits1(word):
@@ -104,44 +124,64 @@ class EmbeddedBackend:
     @transaction.atomic
     def index(self, documents):
         """Add or replace these documents (``IndexDocument``) in the index."""
-        from search.models import EntryFacet, IndexEntry, IndexTerm
+        from search.models import IndexEntry, IndexTerm
 
         documents = list(documents)
         if not documents:
             return
-        keys = {(d.key, d.language) for d in documents}
-        existing = {(e.key, e.language): e for e in IndexEntry.objects.filter(key__in={k for k, _l in keys})}
-        facets, vocabulary = [], {}
+        keys = {d.key for d in documents}
+        existing = {(e.key, e.language): e for e in IndexEntry.objects.filter(key__in=keys)}
+        vocabulary = {}
         with connection.cursor() as cursor:
             for document in documents:
                 entry = existing.get((document.key, document.language)) or IndexEntry(
                     key=document.key, language=document.language
                 )
+                facets = [
+                    (name, str(value)[:100])
+                    for name, values in sorted(document.facets.items())
+                    if name in FACETS
+                    for value in dict.fromkeys(values)
+                ]
                 entry.kind = document.kind
                 entry.title = document.title
                 entry.names = document.names
                 entry.body = document.body
                 entry.url = document.url
+                entry.facets = "\n".join(f"{name}={value}" for name, value in facets)
                 entry.save()
-                EntryFacet.objects.filter(entry=entry).delete()
-                facets.extend(
-                    EntryFacet(entry=entry, facet=name, value=str(value)[:100])
-                    for name, values in document.facets.items()
-                    if name in FACETS
-                    for value in dict.fromkeys(values)
-                )
                 fields = {name: analyse(getattr(document, name), document.language) for name in WEIGHTS}
-                self._write_fulltext(cursor, entry.pk, fields)
+                fields["tags"] = [tag("language", document.language), *(tag(n, v) for n, v in facets)]
+                self._write_fulltext(cursor, entry.pk, fields, entry.facets)
                 for word in latin_words(f"{document.title}\n{document.names}\n{document.body}"):
                     vocabulary[(document.language, word)] = term(word, document.language)
-        EntryFacet.objects.bulk_create(facets, batch_size=1000)
         IndexTerm.objects.bulk_create(
             [IndexTerm(language=lang, word=word[:60], stem=stem[:60]) for (lang, word), stem in vocabulary.items()],
             batch_size=1000,
             ignore_conflicts=True,
         )
+        self._changed()
 
-    def _write_fulltext(self, cursor, entry_id, fields):
+    def _changed(self):
+        from search.models import IndexState
+
+        token = uuid.uuid4().hex
+        if not IndexState.objects.filter(pk=1).update(generation=token):
+            IndexState.objects.create(pk=1, generation=token)
+
+    def facet_map(self):
+        """``{entry id: ((facet, value), ...)}`` for the whole index, cached per generation."""
+        from search.models import IndexEntry, IndexState
+
+        generation = IndexState.objects.filter(pk=1).values_list("generation", flat=True).first() or ""
+        if _facet_map["generation"] != generation or _facet_map["vendor"] != self.vendor:
+            entries = {}
+            for entry_id, facets in IndexEntry.objects.values_list("pk", "facets").iterator(chunk_size=5000):
+                entries[entry_id] = tuple(tuple(line.split("=", 1)) for line in facets.splitlines() if "=" in line)
+            _facet_map.update(generation=generation, vendor=self.vendor, entries=entries)
+        return _facet_map["entries"]
+
+    def _write_fulltext(self, cursor, entry_id, fields, facets):
         if self.vendor == "postgresql":
             cursor.execute(
                 "UPDATE search_indexentry SET search_vector = %s::tsvector WHERE id = %s",
@@ -150,8 +190,8 @@ class EmbeddedBackend:
         else:
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
             cursor.execute(
-                "INSERT INTO search_fts (rowid, title, names, body) VALUES (%s, %s, %s, %s)",
-                [entry_id, *(" ".join(fields[name]) for name in ("title", "names", "body"))],
+                "INSERT INTO search_fts (rowid, title, names, body, tags, facets) VALUES (%s, %s, %s, %s, %s, %s)",
+                [entry_id, *(" ".join(fields[name]) for name in ("title", "names", "body", "tags")), facets],
             )
 
     @transaction.atomic
@@ -174,6 +214,7 @@ class EmbeddedBackend:
                         chunk,
                     )
         IndexEntry.objects.filter(pk__in=ids).delete()
+        self._changed()
 
     @transaction.atomic
     def clear(self):
@@ -184,6 +225,7 @@ class EmbeddedBackend:
                 cursor.execute("DELETE FROM search_fts")
         IndexEntry.objects.all().delete()
         IndexTerm.objects.all().delete()
+        self._changed()
 
     def rebuild(self, documents):
         """Empty the index and fill it again from ``documents`` (an iterable of IndexDocument)."""
@@ -225,66 +267,71 @@ class EmbeddedBackend:
                         groups[index].append((stem,))
         return groups
 
-    def _where(self, language, filters):
-        sql, params = ["e.language = %s"], [language]
-        for name, value in filters.items():
-            sql.append("e.id IN (SELECT entry_id FROM search_entryfacet WHERE facet = %s AND value = %s)")
-            params.extend([name, value])
-        return " AND ".join(sql), params
+    def _query(self, groups, require_all, tags):
+        if self.vendor == "postgresql":
+            return tsquery_literal(groups, require_all, tags)
+        return fts5_match(groups, require_all, tags)
+
+    def _matching_ids(self, cursor, query):
+        if self.vendor == "postgresql":
+            cursor.execute("SELECT id FROM search_indexentry WHERE search_vector @@ CAST(%s AS tsquery)", [query])
+        else:
+            cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [query])
+        return [row[0] for row in cursor.fetchall()]
+
+    def _page(self, cursor, query, offset, limit):
+        """Entry ids of one page of matches, best first."""
+        if self.vendor == "postgresql":
+            cursor.execute(
+                "SELECT id FROM search_indexentry, CAST(%s AS tsquery) AS q WHERE search_vector @@ q "
+                "ORDER BY ts_rank(search_vector, q) DESC, id LIMIT %s OFFSET %s",
+                [query, limit, offset],
+            )
+        else:
+            cursor.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                "ORDER BY bm25(search_fts, 10.0, 5.0, 1.0, 0.0, 0.0), rowid LIMIT %s OFFSET %s",
+                [query, limit, offset],
+            )
+        return [row[0] for row in cursor.fetchall()]
 
     def search(self, parsed, filters=None, offset=0, limit=10, require_all=True):
+        from search.models import IndexEntry
+
         groups = self.expand_typos(parsed)
-        where, params = self._where(parsed.language, filters or {})
-        if self.vendor == "postgresql":
-            query = tsquery_literal(groups, require_all)
-            if not query:
-                return BackendResult(hits=[], total=0)
-            matching = f"FROM search_indexentry e WHERE e.search_vector @@ %s::tsquery AND {where}"
-            match_params = [query, *params]
-            rank = "ts_rank(e.search_vector, %s::tsquery) DESC"
-            rank_params = [query]
-        else:
-            query = fts5_match(groups, require_all)
-            if not query:
-                return BackendResult(hits=[], total=0)
-            matching = (
-                "FROM search_fts JOIN search_indexentry e ON e.id = search_fts.rowid "
-                f"WHERE search_fts MATCH %s AND {where}"
-            )
-            match_params = [query, *params]
-            rank = "bm25(search_fts, 10.0, 5.0, 1.0)"
-            rank_params = []
+        tags = [tag("language", parsed.language), *(tag(n, v) for n, v in sorted((filters or {}).items()))]
+        query = self._query(groups, require_all, tags)
+        if not query:
+            return BackendResult(hits=[], total=0)
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) {matching}", match_params)
-            total = cursor.fetchone()[0]
-            if not total:
+            ids = self._matching_ids(cursor, query)
+            if not ids:
                 return BackendResult(hits=[], total=0)
-            cursor.execute(
-                f"SELECT e.kind, e.title, e.url, e.names, e.body {matching} ORDER BY {rank}, e.id LIMIT %s OFFSET %s",
-                [*match_params, *rank_params, limit, offset],
-            )
-            rows = cursor.fetchall()
-            cursor.execute(
-                "SELECT f.facet, f.value, COUNT(*) FROM search_entryfacet f "
-                f"WHERE f.entry_id IN (SELECT e.id {matching}) GROUP BY f.facet, f.value",
-                match_params,
-            )
-            facet_counts = {}
-            for facet, value, count in cursor.fetchall():
-                facet_counts.setdefault(facet, {})[value] = count
+            page_ids = self._page(cursor, query, offset, limit)
+        facet_map = self.facet_map()
+        counter = Counter(pair for entry_id in ids for pair in facet_map.get(entry_id, ()))
+        facet_counts = {}
+        for (name, value), count in counter.items():
+            facet_counts.setdefault(name, {})[value] = count
+        total = len(ids)
+        entries = IndexEntry.objects.in_bulk(page_ids)
         terms = {t for alternatives in groups for a in alternatives for t in a}
         labels = kind_labels()
-        hits = [
-            Hit(
-                kind=kind,
-                kind_label=str(labels.get(kind, kind)),
-                title=highlight(title, terms, parsed.language),
-                url=url,
-                snippet=snippet(f"{body}" if body else names, terms, parsed.language),
-                language=parsed.language,
+        hits = []
+        for entry_id in page_ids:
+            entry = entries.get(entry_id)
+            if entry is None:  # removed by hand from the entries table: rebuild repairs it
+                continue
+            hits.append(
+                Hit(
+                    kind=entry.kind,
+                    kind_label=str(labels.get(entry.kind, entry.kind)),
+                    title=highlight(entry.title, terms, parsed.language),
+                    url=entry.url,
+                    snippet=snippet(entry.body or entry.names, terms, parsed.language),
+                    language=parsed.language,
+                )
             )
-            for kind, title, url, names, body in rows
-        ]
         return BackendResult(hits=hits, total=total, facet_counts=facet_counts)
 
     def suggest(self, parsed):

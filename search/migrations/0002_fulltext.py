@@ -9,7 +9,7 @@ from django.db import migrations
 
 SQLITE_CREATE = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
-    "title, names, body, tokenize=\"unicode61 categories 'L* N* Co M*'\")"
+    "title, names, body, tags, facets UNINDEXED, tokenize=\"unicode61 categories 'L* N* Co M*'\")"
 )
 SQLITE_DROP = "DROP TABLE IF EXISTS search_fts"
 POSTGRES_CREATE = [

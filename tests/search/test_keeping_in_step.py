@@ -91,7 +91,9 @@ def test_a_broken_pdf_is_saved_without_text():
 
 
 def test_rebuild_command(capsys):
-    IndexEntry.objects.all().delete()
+    from search.backends.embedded import EmbeddedBackend
+
+    EmbeddedBackend().clear()
     assert urls("yama", "en") == []
     call_command("search_index")
     assert "Indexed" in capsys.readouterr().out
