@@ -27,6 +27,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # to the language the browser prefers (Khmer unless it asks for English).
 urlpatterns += i18n_patterns(
     path("lesson-kits/report/<int:kit_id>/", campaign_views.report_class, name="report_class"),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

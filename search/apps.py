@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from search import facets, registrations, signals  # noqa: F401
+
+        registrations.register_all()
+        signals.connect()

@@ -1,0 +1,282 @@
+"""The Elasticsearch backend (elasticsearch-dsl), for servers with ``ELASTICSEARCH_URL``.
+
+Queries are built as dictionaries by plain functions (``search_body``,
+``suggest_body``, ``complete_body``) that the unit tests check without a server.
+Writes go through the alias ``<SEARCH_INDEX_PREFIX>-materials``; ``rebuild``
+fills a new index and moves the alias to it in one step.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from search.documents import MaterialDocument, materials_index
+from search.query import BackendResult, Hit
+from search.sources import FACETS, kind_labels
+from search.text import fold, normalise, words
+
+FIELD_BOOSTS = {"title": 4, "names": 3, "body": 1}
+SNIPPET_CHARS = 220
+FUZZINESS = "AUTO:4,99"  # no typo below 4 letters, one from 4 letters on (as the embedded backend)
+
+
+def text_fields(language):
+    return [f"{name}_{language}^{boost}" for name, boost in FIELD_BOOSTS.items()]
+
+
+def query_clause(parsed, require_all):
+    """The part of the query that matches text: exact words (with synonyms) or, in English, one typo."""
+    language = parsed.language
+    text = parsed.text
+    operator = "and" if require_all else "or"
+    should = [
+        {"multi_match": {"query": text, "fields": text_fields(language), "type": "best_fields", "operator": operator}},
+        {"match_phrase": {f"title_{language}": {"query": text, "boost": 5}}},
+    ]
+    if language == "en":
+        should.append(
+            {
+                "multi_match": {
+                    "query": text,
+                    "fields": text_fields(language),
+                    "type": "best_fields",
+                    "operator": operator,
+                    "fuzziness": FUZZINESS,
+                    "prefix_length": 0,
+                    "analyzer": "english_index",
+                    "boost": 0.5,
+                }
+            }
+        )
+    clause = {"bool": {"should": should, "minimum_should_match": 1}}
+    phrases = [group.phrase for group in parsed.groups if group.phrase]
+    if phrases:
+        clause = {
+            "bool": {
+                "must": [clause]
+                + [
+                    {"multi_match": {"query": phrase, "type": "phrase", "fields": text_fields(language)}}
+                    for phrase in phrases
+                ]
+            }
+        }
+    return clause
+
+
+def filter_clauses(language, filters):
+    return [{"term": {"language": language}}] + [{"term": {name: value}} for name, value in sorted(filters.items())]
+
+
+def search_body(parsed, filters=None, offset=0, limit=10, require_all=True):
+    """The request body of one search: query, filters, facets (aggregations), highlighting, page."""
+    language = parsed.language
+    return {
+        "query": {
+            "bool": {"must": [query_clause(parsed, require_all)], "filter": filter_clauses(language, filters or {})}
+        },
+        "from": offset,
+        "size": limit,
+        "track_total_hits": True,
+        "_source": ["kind", "title", "url", "language"],
+        "aggs": {name: {"terms": {"field": name, "size": 200}} for name in FACETS},
+        "highlight": {
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "encoder": "html",
+            "fields": {
+                f"title_{language}": {"number_of_fragments": 0},
+                f"body_{language}": {
+                    "fragment_size": SNIPPET_CHARS,
+                    "number_of_fragments": 1,
+                    "no_match_size": SNIPPET_CHARS,
+                },
+                f"names_{language}": {"number_of_fragments": 0},
+            },
+        },
+    }
+
+
+def suggest_body(parsed):
+    """A term suggester over the words of the query's language (for "did you mean")."""
+    return {
+        "size": 0,
+        "suggest": {
+            "text": parsed.text,
+            "spelling": {
+                "term": {
+                    "field": f"spell_{parsed.language}",
+                    "suggest_mode": "missing",
+                    "min_word_length": 3,
+                    "max_edits": 2,
+                }
+            },
+        },
+    }
+
+
+def complete_body(prefix, language, size=5):
+    """Titles and names that start with ``prefix`` in ``language`` (search as you type)."""
+    return {
+        "size": 0,
+        "_source": False,
+        "suggest": {
+            "titles": {
+                "prefix": normalise(prefix)[:100],
+                "completion": {
+                    "field": "suggest",
+                    "size": size,
+                    "skip_duplicates": True,
+                    "contexts": {"language": [language]},
+                    "fuzzy": {"fuzziness": "AUTO"},
+                },
+            }
+        },
+    }
+
+
+class ElasticsearchBackend:
+    name = "elasticsearch"
+
+    def __init__(self, client, prefix="awareness"):
+        self.client = client
+        self.prefix = prefix
+
+    @classmethod
+    def from_settings(cls):
+        from elasticsearch import Elasticsearch
+
+        client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=10, retry_on_timeout=True, max_retries=2)
+        return cls(client, prefix=settings.SEARCH_INDEX_PREFIX)
+
+    @property
+    def alias(self):
+        return f"{self.prefix}-materials"
+
+    def new_index_name(self):
+        return f"{self.alias}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
+
+    def ping(self):
+        try:
+            return bool(self.client.ping())
+        except Exception:
+            return False
+
+    # Writing -------------------------------------------------------------------
+
+    def create_index(self, name):
+        materials_index(name).create(using=self.client)
+        return name
+
+    def ensure_index(self):
+        if not self.client.indices.exists_alias(name=self.alias):
+            name = self.create_index(self.new_index_name())
+            self.client.indices.put_alias(index=name, name=self.alias)
+
+    def _bulk(self, index_name, documents, refresh):
+        from elasticsearch.helpers import bulk
+
+        actions = (
+            {**MaterialDocument.from_index_document(d).to_dict(include_meta=True), "_index": index_name}
+            for d in documents
+        )
+        ok, _errors = bulk(self.client, actions, chunk_size=500, refresh=refresh)
+        return ok
+
+    def index(self, documents):
+        documents = list(documents)
+        if documents:
+            self.ensure_index()
+            self._bulk(self.alias, documents, refresh="wait_for")
+
+    def delete(self, keys, languages=None):
+        query = {"bool": {"filter": [{"terms": {"key": list(keys)}}]}}
+        if languages is not None:
+            query["bool"]["filter"].append({"terms": {"language": list(languages)}})
+        if self.client.indices.exists_alias(name=self.alias):
+            self.client.delete_by_query(index=self.alias, query=query, refresh=True, conflicts="proceed")
+
+    def rebuild(self, documents):
+        """New index, every document, then the alias moved to it at once; old indexes deleted."""
+        name = self.create_index(self.new_index_name())
+        count = self._bulk(name, documents, refresh=False)
+        self.client.indices.refresh(index=name)
+        old = (
+            list(self.client.indices.get_alias(name=self.alias))
+            if self.client.indices.exists_alias(name=self.alias)
+            else []
+        )
+        actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
+        actions.append({"add": {"index": name, "alias": self.alias}})
+        self.client.indices.update_aliases(actions=actions)
+        for index in old:
+            self.client.indices.delete(index=index)
+        return count
+
+    def clear(self):
+        if self.client.indices.exists_alias(name=self.alias):
+            self.client.delete_by_query(index=self.alias, query={"match_all": {}}, refresh=True)
+
+    def drop_all(self):
+        self.client.indices.delete(index=f"{self.alias}-*", allow_no_indices=True, expand_wildcards="all")
+
+    # Reading -------------------------------------------------------------------
+
+    def search(self, parsed, filters=None, offset=0, limit=10, require_all=True):
+        self.ensure_index()
+        response = self.client.search(index=self.alias, body=search_body(parsed, filters, offset, limit, require_all))
+        return result_from_response(response, parsed.language)
+
+    def suggest(self, parsed):
+        self.ensure_index()
+        response = self.client.search(index=self.alias, body=suggest_body(parsed))
+        return suggestion_from_response(parsed.text, response)
+
+    def complete(self, prefix, language, size=5):
+        response = self.client.search(index=self.alias, body=complete_body(prefix, language, size))
+        return [option["text"] for option in response["suggest"]["titles"][0]["options"]]
+
+
+def result_from_response(response, language):
+    """``BackendResult`` from a search response (a dict)."""
+    labels = kind_labels()
+    hits = []
+    for hit in response["hits"]["hits"]:
+        source = hit["_source"]
+        highlight = hit.get("highlight", {})
+        title = highlight.get(f"title_{language}", [escape(source["title"])])[0]
+        snippet = (highlight.get(f"body_{language}") or highlight.get(f"names_{language}") or [""])[0]
+        hits.append(
+            Hit(
+                kind=source["kind"],
+                kind_label=str(labels.get(source["kind"], source["kind"])),
+                title=mark_safe(title),  # escaped by the highlighter's html encoder
+                url=source["url"],
+                snippet=mark_safe(snippet),
+                language=language,
+            )
+        )
+    facet_counts = {
+        name: {bucket["key"]: bucket["doc_count"] for bucket in aggregation["buckets"]}
+        for name, aggregation in response.get("aggregations", {}).items()
+    }
+    return BackendResult(hits=hits, total=response["hits"]["total"]["value"], facet_counts=facet_counts)
+
+
+def suggestion_from_response(text, response):
+    """The query with each misspelt word replaced by the suggester's best option ("" when none)."""
+    options = {}
+    for entry in response.get("suggest", {}).get("spelling", []):
+        if entry["options"]:
+            options[fold(entry["text"])] = entry["options"][0]["text"]
+    if not options:
+        return ""
+    text = normalise(text)
+    result, shift = text, 0
+    for word, start, end in words(text):
+        replacement = options.get(fold(word))
+        if replacement:
+            result = result[: start + shift] + replacement + result[end + shift :]
+            shift += len(replacement) - (end - start)
+    return result

@@ -1,0 +1,110 @@
+"""What the Elasticsearch index holds: one document per material and language.
+
+Each document fills only its own language's text fields (``title_km``,
+``body_km``... or ``title_en``...), which are analysed for that language:
+
+- Khmer: ``icu_tokenizer`` (ICU's dictionary word breaks, as the embedded
+  backend uses), ``icu_folding`` limited to non-Khmer letters (folding would
+  strip Khmer vowel signs), zero-width spaces removed, Khmer digits read as
+  Latin digits;
+- English: the same tokenizer and folding, then the English stemmer;
+- at search time both add the synonyms of ``search/synonyms.txt`` (synonym_graph).
+
+``language`` is a keyword every query filters on; the facets are keywords; the
+``suggest`` completion field (with a language context) serves search-as-you-type.
+Needs the ``analysis-icu`` plugin on the server (docs/search.md).
+"""
+
+from elasticsearch.dsl import Completion, Document, Index, Keyword, Text, analyzer, char_filter, token_filter
+
+from search.synonyms import solr_rules
+
+KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
+KHMER_BLOCKS = "[^\\u1780-\\u17FF\\u19E0-\\u19FF]"  # fold everything except Khmer letters and signs
+
+zero_width = char_filter("zero_width", "mapping", mappings=["\\u200B=>", "\\uFEFF=>", "\\u00AD=>"])
+khmer_digits = char_filter("khmer_digits", "mapping", mappings=[f"{k}=>{n}" for n, k in enumerate(KHMER_DIGITS)])
+nfc = char_filter("nfc", "icu_normalizer", name="nfc")
+folding = token_filter("fold_except_khmer", "icu_folding", unicode_set_filter=KHMER_BLOCKS)
+english_stemmer = token_filter("english_stemmer", "stemmer", language="english")
+english_possessive = token_filter("english_possessive", "stemmer", language="possessive_english")
+
+
+def synonyms_filter():
+    return token_filter("search_synonyms", "synonym_graph", synonyms=solr_rules(), lenient=True)
+
+
+CHAR_FILTERS = [zero_width, khmer_digits, nfc]
+
+khmer_index = analyzer("khmer_index", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding])
+khmer_search = analyzer(
+    "khmer_search", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding, synonyms_filter()]
+)
+english_index = analyzer(
+    "english_index",
+    tokenizer="icu_tokenizer",
+    char_filter=CHAR_FILTERS,
+    filter=[english_possessive, folding, english_stemmer],
+)
+english_search = analyzer(
+    "english_search",
+    tokenizer="icu_tokenizer",
+    char_filter=CHAR_FILTERS,
+    filter=[english_possessive, folding, synonyms_filter(), english_stemmer],
+)
+words_only = analyzer("words_only", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding])
+
+ANALYZERS = {"km": (khmer_index, khmer_search), "en": (english_index, english_search)}
+
+
+def _text(language, **kwargs):
+    index_analyzer, search_analyzer = ANALYZERS[language]
+    return Text(analyzer=index_analyzer, search_analyzer=search_analyzer, copy_to=f"spell_{language}", **kwargs)
+
+
+class MaterialDocument(Document):
+    key = Keyword()  # "<kind>:<object id>"
+    kind = Keyword()
+    language = Keyword()
+    url = Keyword(index=False)
+    title = Keyword(index=False)  # as written, for the results page
+    title_km = _text("km")
+    names_km = _text("km")
+    body_km = Text(analyzer=khmer_index, search_analyzer=khmer_search)
+    title_en = _text("en")
+    names_en = _text("en")
+    body_en = Text(analyzer=english_index, search_analyzer=english_search)
+    spell_km = Text(analyzer=words_only)  # words as written: what "did you mean" draws on
+    spell_en = Text(analyzer=words_only)
+    topic = Keyword()
+    grade_band = Keyword()
+    province = Keyword()
+    campaign = Keyword()
+    suggest = Completion(analyzer=words_only, contexts=[{"name": "language", "type": "category", "path": "language"}])
+
+    @classmethod
+    def from_index_document(cls, document):
+        """The Elasticsearch document of an ``IndexDocument``."""
+        language = document.language
+        fields = {
+            "key": document.key,
+            "kind": document.kind,
+            "language": language,
+            "url": document.url,
+            "title": document.title,
+            f"title_{language}": document.title,
+            f"names_{language}": document.names,
+            f"body_{language}": document.body,
+            "suggest": {"input": [document.title, *[n for n in document.names.splitlines() if n.strip()]]},
+        }
+        for facet in ("topic", "grade_band", "province", "campaign"):
+            fields[facet] = list(document.facets.get(facet, []))
+        return cls(meta={"id": document.doc_id}, **fields)
+
+
+def materials_index(name):
+    """The index ``name`` with the settings, analyzers and mapping of ``MaterialDocument``."""
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=10_000)
+    index.document(MaterialDocument)
+    return index

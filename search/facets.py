@@ -1,0 +1,61 @@
+"""Names of facet values in the reader's language (values are stored as slugs, codes and ids).
+
+A new facet registers its labeller with ``register_labeller`` (lesson kits: grade bands).
+"""
+
+from django.utils import translation
+
+_labellers = {}
+
+
+def register_labeller(facet, function):
+    """``function(values) -> {value: label}``, called in the reader's language."""
+    _labellers[facet] = function
+
+
+def facet_labels(facet, values, language):
+    if not values:
+        return {}
+    function = _labellers.get(facet)
+    if function is None:
+        return {}
+    with translation.override(language):
+        return {str(k): str(v) for k, v in function(values).items()}
+
+
+def kind_labels(values):
+    from search.sources import kind_labels as labels
+
+    return {k: v for k, v in labels().items() if k in values}
+
+
+def topic_labels(values):
+    from campaigns.taxonomy import Topic
+
+    return {t.slug: t.name for t in Topic.objects.filter(slug__in=values)}
+
+
+def province_labels(values):
+    from campaigns.places import Province
+
+    return {p.code: p.name for p in Province.objects.filter(code__in=values)}
+
+
+def campaign_labels(values):
+    from campaigns.campaign_pages import CampaignPage
+
+    ids = [int(v) for v in values if str(v).isdigit()]
+    return {str(p.pk): p.title for p in CampaignPage.objects.filter(pk__in=ids)}
+
+
+def grade_band_labels(values):
+    from campaigns.lesson_kits import GradeBand
+
+    return {value: label for value, label in GradeBand.choices if value in values}
+
+
+register_labeller("kind", kind_labels)
+register_labeller("grade_band", grade_band_labels)
+register_labeller("topic", topic_labels)
+register_labeller("province", province_labels)
+register_labeller("campaign", campaign_labels)

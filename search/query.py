@@ -1,0 +1,257 @@
+"""The one interface views and templates use: ``MaterialSearch(...).run()``.
+
+A query is read into groups (``parse_query``): each word of the query, or each
+quoted phrase, or each name from the synonym list, becomes a group of
+alternatives (term sequences); a material matches when every group matches
+(or, when nothing has every word, at least one: ``relaxed``). Backends turn the
+groups into their own query language, so no text a visitor types ever reaches
+a query parser: unbalanced quotes and operators are just characters.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from search.sources import FACETS, SINGLE_VALUED_FACETS
+from search.synonyms import group_alternatives, synonym_phrases
+from search.text import analyse, fold, normalise, term, words
+
+MAX_QUERY_CHARS = 200  # the rest of a longer query is ignored
+MAX_GROUPS = 12
+PER_PAGE = 10
+MIN_FUZZY_LENGTH = 4  # English words this long or longer tolerate a one-letter typo
+PHRASE = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]")
+MAX_SYNONYM_TERMS = 6
+
+
+@dataclass
+class Group:
+    """One word, phrase or synonym name of the query: matches when any alternative does."""
+
+    alternatives: list  # term tuples; the first is what was typed
+    word: str = ""  # the folded word as typed, when the group is one Latin word (typo tolerance)
+    phrase: str = ""  # the text of a quoted phrase, as typed
+
+    @property
+    def fuzzy(self):
+        return bool(self.word) and len(self.word) >= MIN_FUZZY_LENGTH
+
+    def terms(self):
+        return {t for alternative in self.alternatives for t in alternative}
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    language: str
+    groups: list
+
+    def terms(self):
+        return {t for group in self.groups for t in group.terms()}
+
+
+def _groups_for_run(text, language):
+    """Groups for free text: synonym names (longest first) or one group per word."""
+    found = words(text)
+    surfaces = [fold(w) for w, _s, _e in found]
+    terms = [term(w, language) for w, _s, _e in found]
+    phrases = synonym_phrases(language)
+    groups, i = [], 0
+    while i < len(terms):
+        for j in range(min(len(terms), i + MAX_SYNONYM_TERMS), i, -1):
+            index = phrases.get(tuple(terms[i:j]))
+            if index is not None:
+                typed = tuple(terms[i:j])
+                alternatives = [typed] + [a for a in group_alternatives(index, language) if a != typed]
+                groups.append(Group(alternatives=alternatives))
+                i = j
+                break
+        else:
+            surface = surfaces[i]
+            latin = surface if surface.isascii() and surface.isalpha() else ""
+            if len(terms[i]) <= 60:
+                groups.append(Group(alternatives=[(terms[i],)], word=latin))
+            i += 1
+    return groups
+
+
+def parse_query(text, language):
+    """Read what a visitor typed into groups. Never raises, whatever the text."""
+    text = normalise(text or "")[:MAX_QUERY_CHARS]
+    groups = []
+    position = 0
+    for match in PHRASE.finditer(text):
+        groups.extend(_groups_for_run(text[position : match.start()], language))
+        phrase = tuple(analyse(match.group(1), language))
+        if len(phrase) == 1:
+            groups.extend(_groups_for_run(match.group(1), language))
+        elif phrase:
+            groups.append(Group(alternatives=[phrase], phrase=match.group(1).strip()))
+        position = match.end()
+    groups.extend(_groups_for_run(text[position:], language))
+    # The same group twice adds nothing.
+    unique = []
+    for group in groups:
+        if all(group.alternatives != other.alternatives for other in unique):
+            unique.append(group)
+    return ParsedQuery(text=text, language=language, groups=unique[:MAX_GROUPS])
+
+
+# Results ---------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str
+    title: str  # HTML-safe, matches marked with <mark>
+    url: str
+    snippet: str  # HTML-safe, matches marked with <mark>
+    language: str
+
+
+@dataclass
+class FacetValue:
+    value: str  # "" is "not set"
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class BackendResult:
+    """What a backend returns: hits, total and raw facet counts ``{facet: {value: count}}``."""
+
+    hits: list
+    total: int
+    facet_counts: dict = field(default_factory=dict)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    language: str
+    hits: list
+    total: int
+    facets: dict  # facet -> list of FacetValue
+    page: int
+    num_pages: int
+    filters: dict
+    relaxed: bool = False  # no material had every word: these have some of them
+    suggestion: str = ""
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+    @property
+    def has_next(self):
+        return self.page < self.num_pages
+
+
+def clean_filters(filters):
+    """Only known facets, one short value each."""
+    cleaned = {}
+    for name in FACETS:
+        value = (filters or {}).get(name)
+        if isinstance(value, list | tuple):
+            value = value[0] if value else None
+        if value:
+            cleaned[name] = str(value)[:100]
+    return cleaned
+
+
+def clean_page(page):
+    try:
+        number = int(str(page)[:6])
+    except (TypeError, ValueError):
+        return 1
+    return max(number, 1)
+
+
+class MaterialSearch:
+    """Search every material in one language.
+
+    ``MaterialSearch("យ៉ាម៉ា", language="km", filters={"kind": "fact_sheet"}, page=1).run()``
+    returns ``SearchResults``: hits with highlighted title and snippet, the total,
+    facet counts for each filter, and a suggestion when nothing matches.
+    """
+
+    def __init__(self, text, language=None, filters=None, page=1, per_page=PER_PAGE, backend=None):
+        codes = [code for code, _name in settings.LANGUAGES]
+        self.language = language if language in codes else settings.LANGUAGE_CODE
+        self.text = (text or "")[:1000]
+        self.filters = clean_filters(filters)
+        self.page = clean_page(page)
+        self.per_page = per_page
+        self._backend = backend
+
+    @property
+    def backend(self):
+        if self._backend is None:
+            from search.backends import get_backend
+
+            self._backend = get_backend()
+        return self._backend
+
+    def run(self):
+        parsed = parse_query(self.text, self.language)
+        relaxed = False
+        if not parsed.groups:
+            result = BackendResult(hits=[], total=0)
+        else:
+            result = self._search(parsed, require_all=True)
+            if result.total == 0 and len(parsed.groups) > 1:
+                result = self._search(parsed, require_all=False)
+                relaxed = result.total > 0
+        num_pages = max(1, math.ceil(result.total / self.per_page))
+        if self.page > num_pages and result.total:
+            self.page = num_pages
+            result = self._search(parsed, require_all=not relaxed)
+        suggestion = ""
+        if result.total == 0 and parsed.groups:
+            suggestion = self.backend.suggest(parsed)
+        return SearchResults(
+            query=self.text,
+            language=self.language,
+            hits=result.hits,
+            total=result.total,
+            facets=self._facets(result),
+            page=self.page,
+            num_pages=num_pages,
+            filters=self.filters,
+            relaxed=relaxed,
+            suggestion=suggestion,
+        )
+
+    def _search(self, parsed, require_all):
+        return self.backend.search(
+            parsed,
+            filters=self.filters,
+            offset=(self.page - 1) * self.per_page,
+            limit=self.per_page,
+            require_all=require_all,
+        )
+
+    def _facets(self, result):
+        from search.facets import facet_labels
+
+        facets = {}
+        for name in FACETS:
+            counts = dict(result.facet_counts.get(name, {}))
+            if name in SINGLE_VALUED_FACETS:
+                missing = result.total - sum(c for v, c in counts.items() if v)
+                counts.pop("", None)
+                if missing > 0:
+                    counts[""] = missing
+            labels = facet_labels(name, [v for v in counts if v], self.language)
+            values = [
+                FacetValue(value=v, label=labels.get(v, v), count=c, selected=self.filters.get(name) == v)
+                for v, c in counts.items()
+                if c > 0
+            ]
+            values.sort(key=lambda fv: (fv.value == "", -fv.count, fv.label))
+            facets[name] = values
+        return facets

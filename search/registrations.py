@@ -1,0 +1,200 @@
+"""What is searchable: campaigns, fact sheets, lesson kits (with their PDF files) and help services.
+
+Each kind is one ``register(Source(...))``: a ``text`` function, ``facets`` (topic,
+grade_band, province, campaign), ``is_searchable`` and ``documents`` (PDF files whose
+text belongs to the material).
+"""
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from search.sources import Source, register
+
+
+def page_is_searchable(page):
+    """Live, without a view restriction (here or above), and reachable at an address."""
+    return bool(page.live and not page.get_view_restrictions().exists())
+
+
+def own_language_title(page):
+    """The page's title in the active language, or "" when it is not translated into it."""
+    from django.utils import translation
+
+    return (getattr(page, f"title_{translation.get_language()}", "") or "").strip()
+
+
+def plain(html):
+    from wagtail.rich_text import expand_db_html
+
+    return strip_tags(expand_db_html(html or "")).strip()
+
+
+def stream_text(stream):
+    """The searchable text of a StreamField value in the active language."""
+    if not stream:
+        return ""
+    return "\n".join(str(part) for part in stream.stream_block.get_searchable_content(stream) if part)
+
+
+def stream_documents(stream):
+    """Documents chosen in the "downloads" blocks of a StreamField value."""
+    found = []
+    for block in stream or []:
+        if block.block_type == "documents":
+            found.extend(item["document"] for item in block.value["documents"] if item.get("document"))
+    return found
+
+
+def live_pages(model):
+    return lambda: model.objects.live().public().specific()
+
+
+# Campaign pages --------------------------------------------------------------
+
+
+def campaign_text(page):
+    title = own_language_title(page)
+    if not title:
+        return None
+    return {
+        "title": title,
+        "url": page.get_url(),
+        "body": "\n".join([page.summary or "", stream_text(page.body)]),
+    }
+
+
+def campaign_facets(page):
+    return {
+        "topic": [t.slug for t in page.topics.all()],
+        "province": [p.code for p in page.provinces.all()],
+        "campaign": [page.pk],
+    }
+
+
+# Fact sheets -----------------------------------------------------------------
+
+
+def fact_sheet_text(page):
+    title = own_language_title(page)
+    if not title:
+        return None
+    sections = [page.summary or ""] + [plain(text) for _anchor, _heading, text in page.sections]
+    return {"title": title, "url": page.get_url(), "names": "\n".join(page.name_list), "body": "\n".join(sections)}
+
+
+def fact_sheet_facets(page):
+    return {"topic": [t.slug for t in page.topics.all()]}
+
+
+# Lesson kits -----------------------------------------------------------------
+
+
+def lesson_kit_text(page):
+    title = own_language_title(page)
+    if not title:
+        return None
+    steps = [f"{step.value['title']}\n{plain(step.value['instructions'].source)}" for step in page.steps or []]
+    return {
+        "title": title,
+        "url": page.get_url(),
+        "body": "\n".join(
+            [page.summary or "", page.objectives or "", plain(page.preparation), *steps, page.assessment or ""]
+        ),
+    }
+
+
+def lesson_kit_facets(page):
+    return {
+        "topic": [t.slug for t in page.topics.all()],
+        "grade_band": [page.grade_band],
+        "campaign": [page.campaign_id] if page.campaign_id else [],
+    }
+
+
+def lesson_kit_documents(page):
+    """The kit's files in the language being indexed: a phrase from a teacher guide finds its kit."""
+    from django.utils import translation
+
+    language = translation.get_language()
+    return [f.document for f in page.files.select_related("document") if f.language == language]
+
+
+# Help services (snippets) ----------------------------------------------------
+
+
+def help_service_text(service):
+    from django.utils import translation
+
+    from campaigns.help_services import HelpFinderPage
+
+    language = translation.get_language()
+    name = (getattr(service, f"name_{language}", "") or "").strip()
+    finder = HelpFinderPage.objects.live().public().first()
+    if not name or finder is None:
+        return None
+    return {
+        "title": name,
+        "url": f"{finder.get_url()}?province={service.province.code}",
+        "body": "\n".join(
+            [
+                str(service.get_kind_display()),
+                service.province.name,
+                service.address or "",
+                service.opening_hours or "",
+                service.phone,
+            ]
+        ),
+    }
+
+
+def register_all():
+    from campaigns.models import CampaignPage, FactSheetPage, HelpService, LessonKitPage
+
+    register(
+        Source(
+            kind="campaign",
+            model=CampaignPage,
+            label=_("Campaign"),
+            text=campaign_text,
+            facets=campaign_facets,
+            is_searchable=page_is_searchable,
+            queryset=live_pages(CampaignPage),
+            documents=lambda page: stream_documents(page.body),
+            is_page=True,
+        )
+    )
+    register(
+        Source(
+            kind="fact_sheet",
+            model=FactSheetPage,
+            label=_("Fact sheet"),
+            text=fact_sheet_text,
+            facets=fact_sheet_facets,
+            is_searchable=page_is_searchable,
+            queryset=live_pages(FactSheetPage),
+            is_page=True,
+        )
+    )
+    register(
+        Source(
+            kind="lesson_kit",
+            model=LessonKitPage,
+            label=_("Lesson kit"),
+            text=lesson_kit_text,
+            facets=lesson_kit_facets,
+            is_searchable=page_is_searchable,
+            queryset=live_pages(LessonKitPage),
+            documents=lesson_kit_documents,
+            is_page=True,
+        )
+    )
+    register(
+        Source(
+            kind="help_service",
+            model=HelpService,
+            label=_("Help service"),
+            text=help_service_text,
+            facets=lambda service: {"province": [service.province.code]},
+            queryset=lambda: HelpService.objects.select_related("province"),
+        )
+    )

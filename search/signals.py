@@ -1,0 +1,111 @@
+"""Signals that keep the index in step: pages published, unpublished, moved and deleted;
+snippets and other registered models saved and deleted; documents (PDFs) saved and deleted.
+
+With the embedded backend the index is written in the same transaction as the
+change. With Elasticsearch it is written once the transaction commits.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from search import indexing
+from search.sources import source_for, sources
+
+logger = logging.getLogger(__name__)
+
+
+def _run(function, *args):
+    """Now (embedded: same transaction) or after commit (Elasticsearch); a failure is logged, never raised
+    to the editor, whose change is already saved: ``manage.py search_index`` repairs the index."""
+
+    def call():
+        try:
+            function(*args)
+        except Exception:
+            logger.exception("search: could not update the index")
+
+    if getattr(settings, "ELASTICSEARCH_URL", ""):
+        transaction.on_commit(call)
+    else:
+        function(*args)
+
+
+def _specific(page):
+    return page.specific if hasattr(page, "specific_class") else page
+
+
+def on_published(sender, instance, **kwargs):
+    page = _specific(instance)
+    if source_for(page):
+        _run(indexing.update_object, page)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    page = _specific(instance)
+    if source_for(page):
+        _run(indexing.remove_object, page)
+
+
+def on_moved(sender, instance, **kwargs):
+    # Addresses of the page and everything below it changed.
+    from wagtail.models import Page
+
+    pages = [instance, *Page.objects.descendant_of(instance).live()]
+    for page in pages:
+        page = _specific(page)
+        if source_for(page):
+            _run(indexing.update_object, page)
+
+
+def on_deleted(sender, instance, **kwargs):
+    if source_for(instance):
+        key = indexing.material_key(instance)
+        _run(lambda: indexing.get_backend().delete([key]))
+
+
+def on_saved(sender, instance, **kwargs):
+    """Registered models that are not pages (snippets) are indexed on every save."""
+    source = source_for(instance)
+    if source and not source.is_page:
+        _run(indexing.update_object, instance)
+
+
+def on_document_saved(sender, instance, **kwargs):
+    from search.files import refresh_document_text
+
+    refresh_document_text(instance)
+    _reindex_users_of(instance)
+
+
+def on_document_deleted(sender, instance, **kwargs):
+    _reindex_users_of(instance, exclude_document=True)
+
+
+def _reindex_users_of(document, exclude_document=False):
+    """Materials whose files include ``document`` (found through Wagtail's reference index)."""
+    from wagtail.models import ReferenceIndex
+
+    for obj, _references in ReferenceIndex.get_references_to(document).group_by_source_object():
+        obj = _specific(obj)
+        if source_for(obj) is not None:
+            _run(indexing.update_object, obj)
+
+
+def connect():
+    from wagtail.documents import get_document_model
+
+    page_published.connect(on_published, dispatch_uid="search_page_published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="search_page_unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="search_page_moved")
+    for source in sources():
+        pre_delete.connect(on_deleted, sender=source.model, dispatch_uid=f"search_deleted_{source.kind}")
+        if not source.is_page:
+            post_save.connect(on_saved, sender=source.model, dispatch_uid=f"search_saved_{source.kind}")
+    document_model = get_document_model()
+    post_save.connect(on_document_saved, sender=document_model, dispatch_uid="search_document_saved")
+    post_delete.connect(on_document_deleted, sender=document_model, dispatch_uid="search_document_deleted")

@@ -1,0 +1,131 @@
+"""The registry of what search indexes: each kind of material registers one ``Source``.
+
+A source says how to turn one object into one ``IndexDocument`` per language
+(title, names, body text, URL, facets), whether the object may be found at all
+(published, public), and which objects of its kind exist. Indexing, signals,
+the rebuild command and both backends know materials only through this registry,
+so a new kind of material (lesson kits, outreach events) is one ``register()`` call
+(see ``search/registrations.py``).
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import translation
+
+FACETS = ("kind", "topic", "grade_band", "province", "campaign")
+# Facets with at most one value per material: their counts, with the "not set"
+# bucket, add up to the total. Topics and provinces may hold several values.
+SINGLE_VALUED_FACETS = ("kind", "grade_band", "campaign")
+
+
+@dataclass
+class IndexDocument:
+    """One material in one language, as every backend indexes it."""
+
+    kind: str
+    object_id: str
+    language: str
+    title: str
+    url: str
+    body: str = ""
+    names: str = ""  # other names, slang included: weighted above the body
+    facets: dict = field(default_factory=dict)  # facet -> list of values (slugs, codes)
+
+    @property
+    def key(self):
+        return f"{self.kind}:{self.object_id}"
+
+    @property
+    def doc_id(self):
+        return f"{self.key}:{self.language}"
+
+
+@dataclass
+class Source:
+    """How one kind of material is indexed.
+
+    ``text(obj)`` returns ``{"title", "url", "body", "names"}`` for the active
+    language (it is called inside ``translation.override``), or None when the
+    object has no text of its own in that language. ``facets(obj)`` returns
+    ``{facet: [values]}``. ``is_searchable(obj)`` says whether it may be found.
+    ``documents(obj)`` lists the Wagtail documents (PDFs) whose text belongs to it in the
+    active language (also called inside ``translation.override``).
+    """
+
+    kind: str
+    model: type
+    label: object  # a lazy translated string: the kind's name on the results page
+    text: callable
+    facets: callable = lambda obj: {}
+    is_searchable: callable = lambda obj: True
+    queryset: callable = None
+    documents: callable = lambda obj: []
+    is_page: bool = False
+
+    def all_objects(self):
+        if self.queryset is not None:
+            return self.queryset()
+        return self.model._default_manager.all()
+
+    def index_documents(self, obj):
+        """One ``IndexDocument`` per language the object is written in ([] when it may not be found)."""
+        if not self.is_searchable(obj):
+            return []
+        from search.files import documents_text
+
+        facets = {name: [str(v) for v in values if v not in (None, "")] for name, values in self.facets(obj).items()}
+        facets["kind"] = [self.kind]
+        result = []
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                text = self.text(obj)
+                attached = list(self.documents(obj)) if text else []
+            if not text or not (text.get("title") or "").strip():
+                continue
+            body = text.get("body", "")
+            files_text = documents_text(attached)
+            if files_text:
+                body = f"{body}\n{files_text}"
+            result.append(
+                IndexDocument(
+                    kind=self.kind,
+                    object_id=str(obj.pk),
+                    language=language,
+                    title=text["title"].strip(),
+                    url=text["url"],
+                    body=body,
+                    names=text.get("names", ""),
+                    facets=facets,
+                )
+            )
+        return result
+
+
+_registry = {}
+
+
+def register(source):
+    """Add a kind of material to search. Registering the same kind again replaces it."""
+    _registry[source.kind] = source
+    return source
+
+
+def sources():
+    return list(_registry.values())
+
+
+def source_for_kind(kind):
+    return _registry.get(kind)
+
+
+def source_for(obj):
+    """The source of ``obj`` (its most specific registered model), or None."""
+    for source in _registry.values():
+        if isinstance(obj, source.model):
+            return source
+    return None
+
+
+def kind_labels():
+    return {source.kind: source.label for source in _registry.values()}

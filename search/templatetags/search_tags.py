@@ -1,0 +1,28 @@
+"""Links of the search page: the same search with one filter or the page changed."""
+
+from urllib.parse import urlencode
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag
+def search_url(results, facet="", value="", page=None):
+    """``?q=...&topic=...`` for ``results`` with ``facet`` set to ``value`` ("" removes it) or another page."""
+    params = {"q": results.query, **results.filters}
+    if facet:
+        params[facet] = value
+    if page and page != 1:
+        params["page"] = page
+    return "?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
+
+
+@register.simple_tag
+def search_for(text):
+    return "?" + urlencode({"q": text})
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, "")

@@ -1,0 +1,128 @@
+"""Text analysis shared by every backend: normalise, segment, fold, stem.
+
+Khmer is written without spaces between words, so text is cut into words with
+ICU's dictionary-based word break iterator (the same dictionary Elasticsearch's
+``icu_tokenizer`` uses) before it is indexed, and a query is cut the same way.
+English words are reduced to their stem with the Snowball stemmer, so a plural
+finds a singular. Khmer digits are read as Latin digits (``២០២៦`` is ``2026``).
+"""
+
+import functools
+import re
+import threading
+import unicodedata
+
+import icu
+import snowballstemmer
+
+from home.khmer_format import LATIN_DIGITS
+
+# Invisible characters writers and editors leave in text: zero-width space
+# (Khmer writers' invisible word break), zero-width no-break space / BOM, soft hyphen.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad\u2060"), None)
+KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
+WORDLIKE = re.compile(r"\w", re.UNICODE)
+DIGITS = re.compile(r"\d")
+KHMER_OR_DIGITS = re.compile(r"\d+|\D+")
+MAX_ANALYSED_CHARS = 400_000  # a very long PDF is indexed up to here
+
+_local = threading.local()
+
+
+def normalise(text):
+    """NFC, without zero-width spaces, Khmer digits as Latin digits."""
+    if not text:
+        return ""
+    return unicodedata.normalize("NFC", str(text)).translate(INVISIBLE).translate(LATIN_DIGITS)
+
+
+def _word_iterator():
+    # A BreakIterator is not thread-safe: one per thread.
+    iterator = getattr(_local, "words", None)
+    if iterator is None:
+        iterator = _local.words = icu.BreakIterator.createWordInstance(icu.Locale("km"))
+    return iterator
+
+
+def words(text):
+    """``(word, start, end)`` for each word of ``text`` (already normalised), offsets into ``text``.
+
+    Spaces and punctuation are dropped; Khmer runs are cut into dictionary words.
+    """
+    if not text:
+        return []
+    text = text[:MAX_ANALYSED_CHARS]
+    iterator = _word_iterator()
+    # ICU works in UTF-16 code units: map them back to Python offsets when the text has astral characters.
+    astral = any(ord(ch) > 0xFFFF for ch in text)
+    iterator.setText(text)
+    result = []
+    start = 0
+    if astral:
+        units = []
+        for index, ch in enumerate(text):
+            units.extend([index] * (2 if ord(ch) > 0xFFFF else 1))
+        units.append(len(text))
+    for end in iterator:
+        s, e = (units[start], units[end]) if astral else (start, end)
+        piece = text[s:e]
+        if WORDLIKE.search(piece):
+            if DIGITS.search(piece) and KHMER.search(piece):
+                # "ឆ្នាំ2012" (year 2012) is two words: the Khmer word and the number.
+                result.extend((m.group(), s + m.start(), s + m.end()) for m in KHMER_OR_DIGITS.finditer(piece))
+            else:
+                result.append((piece, s, e))
+        start = end
+    return result
+
+
+def is_khmer(word):
+    return bool(KHMER.search(word))
+
+
+@functools.lru_cache(maxsize=50_000)
+def fold(word):
+    """Lower case; accents removed from Latin letters (Khmer signs are kept: they are letters' parts)."""
+    word = word.casefold()
+    if is_khmer(word) or word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _stemmer():
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
+
+
+@functools.lru_cache(maxsize=100_000)
+def _stem(word):
+    return _stemmer().stemWord(word)
+
+
+def term(word, language):
+    """The indexed form of one word: folded, and stemmed when it is an English word on an English document."""
+    folded = fold(word)
+    if language == "en" and folded.isascii() and folded.isalpha():
+        return _stem(folded)
+    return folded
+
+
+MAX_TERM_CHARS = 60  # longer "words" (hashes, runs of symbols) are not indexed
+
+
+def analyse(text, language):
+    """The terms of ``text`` in order, as the index stores them."""
+    return [t for t in (term(word, language) for word, _s, _e in words(normalise(text))) if len(t) <= MAX_TERM_CHARS]
+
+
+def analysed_text(text, language):
+    """Terms joined by spaces: what the embedded full-text tables store."""
+    return " ".join(analyse(text, language))
+
+
+def latin_words(text):
+    """Folded Latin-script words of three letters or more (the vocabulary typo tolerance draws on)."""
+    return {f for f in (fold(w) for w, _s, _e in words(normalise(text))) if len(f) >= 3 and f.isascii() and f.isalpha()}

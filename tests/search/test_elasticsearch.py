@@ -1,0 +1,240 @@
+"""The Elasticsearch backend without a server: the mapping it creates and every request it sends.
+
+The live behaviour is the contract suite (test_contract.py), run when ELASTICSEARCH_URL is set.
+"""
+
+import pytest
+
+from search.backends.elastic import (
+    ElasticsearchBackend,
+    complete_body,
+    result_from_response,
+    search_body,
+    suggest_body,
+    suggestion_from_response,
+)
+from search.documents import MaterialDocument, materials_index
+from search.query import parse_query
+from search.sources import IndexDocument
+from search.synonyms import synonym_groups
+
+
+@pytest.fixture
+def mapping():
+    return materials_index("awareness-materials-1").to_dict()
+
+
+def test_khmer_fields_use_icu_segmentation_and_folding_that_spares_khmer(mapping):
+    analysis = mapping["settings"]["analysis"]
+    khmer = analysis["analyzer"]["khmer_index"]
+    assert khmer["tokenizer"] == "icu_tokenizer"
+    assert khmer["char_filter"] == ["zero_width", "khmer_digits", "nfc"]
+    assert analysis["filter"]["fold_except_khmer"] == {
+        "type": "icu_folding",
+        "unicode_set_filter": "[^\\u1780-\\u17FF\\u19E0-\\u19FF]",
+    }
+    assert "\\u200B=>" in analysis["char_filter"]["zero_width"]["mappings"]
+    assert "២=>2" in analysis["char_filter"]["khmer_digits"]["mappings"]
+    properties = mapping["mappings"]["properties"]
+    assert properties["title_km"]["analyzer"] == "khmer_index"
+    assert properties["title_km"]["search_analyzer"] == "khmer_search"
+
+
+def test_english_fields_stem_and_both_languages_search_with_the_one_synonym_file(mapping):
+    analysis = mapping["settings"]["analysis"]
+    assert analysis["analyzer"]["english_index"]["filter"][-1] == "english_stemmer"
+    assert analysis["filter"]["english_stemmer"] == {"type": "stemmer", "language": "english"}
+    synonyms = analysis["filter"]["search_synonyms"]
+    assert synonyms["type"] == "synonym_graph"
+    assert synonyms["synonyms"] == [", ".join(group) for group in synonym_groups()]
+    assert any("យ៉ាម៉ា" in rule and "yama" in rule for rule in synonyms["synonyms"])
+    for name in ("khmer_search", "english_search"):
+        assert "search_synonyms" in analysis["analyzer"][name]["filter"]
+    for name in ("khmer_index", "english_index"):
+        assert "search_synonyms" not in analysis["analyzer"][name]["filter"]
+
+
+def test_language_and_facets_are_keywords_and_there_is_a_completion_field(mapping):
+    properties = mapping["mappings"]["properties"]
+    for name in ("language", "kind", "key", "topic", "grade_band", "province", "campaign"):
+        assert properties[name] == {"type": "keyword"}, name
+    assert properties["suggest"]["type"] == "completion"
+    assert properties["suggest"]["contexts"] == [{"name": "language", "type": "category", "path": "language"}]
+
+
+def test_one_document_per_material_and_language():
+    document = IndexDocument(
+        kind="fact_sheet",
+        object_id="7",
+        language="km",
+        title="យ៉ាម៉ា",
+        url="/km/facts/yama/",
+        body="យ៉ាម៉ា គឺជាថ្នាំគ្រាប់",
+        names="យ៉ាម៉ា\nថ្នាំម៉ា",
+        facets={"topic": ["methamphetamine"], "kind": ["fact_sheet"]},
+    )
+    es = MaterialDocument.from_index_document(document).to_dict(include_meta=True)
+    assert es["_id"] == "fact_sheet:7:km"
+    source = es["_source"]
+    assert source["language"] == "km" and source["title_km"] == "យ៉ាម៉ា"
+    assert "title_en" not in source and "body_en" not in source
+    assert source["topic"] == ["methamphetamine"]
+    assert source["suggest"] == {"input": ["យ៉ាម៉ា", "យ៉ាម៉ា", "ថ្នាំម៉ា"]}
+
+
+def test_search_request_filters_on_language_and_facets_and_highlights():
+    body = search_body(parse_query("yama pills", "en"), filters={"kind": "fact_sheet"}, offset=10, limit=10)
+    assert body["query"]["bool"]["filter"] == [{"term": {"language": "en"}}, {"term": {"kind": "fact_sheet"}}]
+    should = body["query"]["bool"]["must"][0]["bool"]["should"]
+    exact, title_phrase, fuzzy = should
+    assert exact["multi_match"] == {
+        "query": "yama pills",
+        "fields": ["title_en^4", "names_en^3", "body_en^1"],
+        "type": "best_fields",
+        "operator": "and",
+    }
+    assert title_phrase == {"match_phrase": {"title_en": {"query": "yama pills", "boost": 5}}}
+    assert fuzzy["multi_match"]["fuzziness"] == "AUTO:4,99"
+    assert fuzzy["multi_match"]["analyzer"] == "english_index"  # typos are not expanded with synonyms
+    assert body["from"] == 10 and body["size"] == 10 and body["track_total_hits"] is True
+    assert set(body["aggs"]) == {"kind", "topic", "grade_band", "province", "campaign"}
+    assert body["highlight"]["encoder"] == "html"
+    assert body["highlight"]["pre_tags"] == ["<mark>"]
+    assert set(body["highlight"]["fields"]) == {"title_en", "body_en", "names_en"}
+
+
+def test_khmer_search_has_no_typo_clause_and_relaxed_search_uses_or():
+    body = search_body(parse_query("យ៉ាម៉ា ខេត្ត", "km"), require_all=False)
+    should = body["query"]["bool"]["must"][0]["bool"]["should"]
+    assert len(should) == 2
+    assert should[0]["multi_match"]["fields"] == ["title_km^4", "names_km^3", "body_km^1"]
+    assert should[0]["multi_match"]["operator"] == "or"
+    assert body["query"]["bool"]["filter"] == [{"term": {"language": "km"}}]
+
+
+def test_quoted_phrases_must_match_as_phrases_and_odd_input_stays_text():
+    body = search_body(parse_query('"map of safe places" village', "en"))
+    must = body["query"]["bool"]["must"][0]["bool"]["must"]
+    assert must[1] == {
+        "multi_match": {
+            "query": "map of safe places",
+            "type": "phrase",
+            "fields": ["title_en^4", "names_en^3", "body_en^1"],
+        }
+    }
+    odd = search_body(parse_query('AND OR "unbalanced ( ) * : {', "en"))
+    assert (
+        odd["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]["query"] == 'AND OR "unbalanced ( ) * : {'
+    )
+
+
+def test_suggest_and_complete_requests():
+    assert suggest_body(parse_query("canabis", "en"))["suggest"] == {
+        "text": "canabis",
+        "spelling": {"term": {"field": "spell_en", "suggest_mode": "missing", "min_word_length": 3, "max_edits": 2}},
+    }
+    completion = complete_body("យ៉ា", "km")["suggest"]["titles"]
+    assert completion["prefix"] == "យ៉ា"
+    assert completion["completion"]["field"] == "suggest"
+    assert completion["completion"]["contexts"] == {"language": ["km"]}
+
+
+def test_reading_a_response(db):
+    response = {
+        "hits": {
+            "total": {"value": 1},
+            "hits": [
+                {
+                    "_source": {
+                        "kind": "fact_sheet",
+                        "title": "Yama & <ice>",
+                        "url": "/en/facts/yama/",
+                        "language": "en",
+                    },
+                    "highlight": {"body_en": ["<mark>Yama</mark> are small pills &amp; more"]},
+                }
+            ],
+        },
+        "aggregations": {"kind": {"buckets": [{"key": "fact_sheet", "doc_count": 1}]}},
+    }
+    result = result_from_response(response, "en")
+    assert result.total == 1
+    assert str(result.hits[0].title) == "Yama &amp; &lt;ice&gt;"  # escaped when not highlighted
+    assert str(result.hits[0].snippet) == "<mark>Yama</mark> are small pills &amp; more"
+    assert result.facet_counts == {"kind": {"fact_sheet": 1}}
+    suggestion = suggestion_from_response(
+        "canabis pills", {"suggest": {"spelling": [{"text": "canabis", "options": [{"text": "cannabis"}]}]}}
+    )
+    assert suggestion == "cannabis pills"
+
+
+class FakeIndices:
+    def __init__(self, log):
+        self.log = log
+
+    def exists_alias(self, name):
+        return True
+
+    def get_alias(self, name):
+        return {"awareness-materials-old": {}}
+
+    def create(self, index, **kwargs):
+        self.log.append(("create", index))
+
+    def exists(self, index, **kwargs):
+        return False
+
+    def refresh(self, index):
+        self.log.append(("refresh", index))
+
+    def update_aliases(self, actions):
+        self.log.append(("update_aliases", actions))
+
+    def delete(self, index):
+        self.log.append(("delete", index))
+
+
+class FakeClient:
+    def __init__(self):
+        self.log = []
+        self.indices = FakeIndices(self.log)
+
+
+def test_rebuild_fills_a_new_index_then_swaps_the_alias_at_once(monkeypatch):
+    client = FakeClient()
+    backend = ElasticsearchBackend(client, prefix="staging")
+    monkeypatch.setattr(backend, "new_index_name", lambda: "staging-materials-2")
+    monkeypatch.setattr(backend, "create_index", lambda name: client.log.append(("create", name)) or name)
+
+    def bulk(index_name, documents, refresh):
+        sources = [MaterialDocument.from_index_document(d).to_dict(include_meta=True) for d in documents]
+        client.log.append(("bulk", index_name, [s["_id"] for s in sources]))
+        return len(sources)
+
+    monkeypatch.setattr(backend, "_bulk", bulk)
+    client.indices.get_alias = lambda name: {"staging-materials-1": {}}
+    documents = [
+        IndexDocument(kind="campaign", object_id=str(i), language="en", title=f"Campaign {i}", url="/en/c/")
+        for i in range(3)
+    ]
+    assert backend.rebuild(documents) == 3
+    assert backend.alias == "staging-materials"
+    names = [entry[0] for entry in client.log]
+    assert names == ["create", "bulk", "refresh", "update_aliases", "delete"]
+    assert client.log[1] == ("bulk", "staging-materials-2", ["campaign:0:en", "campaign:1:en", "campaign:2:en"])
+    assert client.log[3][1] == [
+        {"remove": {"index": "staging-materials-1", "alias": "staging-materials"}},
+        {"add": {"index": "staging-materials-2", "alias": "staging-materials"}},
+    ]
+    assert client.log[4] == ("delete", "staging-materials-1")
+
+
+def test_index_prefix_comes_from_settings(settings):
+    settings.ELASTICSEARCH_URL = "http://search.internal:9200"
+    settings.SEARCH_INDEX_PREFIX = "nacd-prod"
+    from search.backends import get_backend
+
+    backend = get_backend()
+    assert isinstance(backend, ElasticsearchBackend)
+    assert backend.alias == "nacd-prod-materials"
+    assert backend.new_index_name().startswith("nacd-prod-materials-")
