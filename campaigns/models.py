@@ -3,6 +3,8 @@
 from campaigns.campaign_pages import CampaignIndexPage, CampaignPage
 from campaigns.fact_sheets import FactSheetIndexPage, FactSheetPage
 from campaigns.help_services import HelpFinderPage, HelpService
+from campaigns.officials import OfficialArea
+from campaigns.outreach import OutreachEvent, OutreachEventPhoto
 from campaigns.places import Commune, District, Province
 from campaigns.taxonomy import Audience, Topic
 
@@ -16,6 +18,9 @@ __all__ = [
     "FactSheetPage",
     "HelpFinderPage",
     "HelpService",
+    "OfficialArea",
+    "OutreachEvent",
+    "OutreachEventPhoto",
     "Province",
     "Topic",
 ]

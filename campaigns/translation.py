@@ -10,6 +10,7 @@ from campaigns.models import (
     FactSheetPage,
     HelpFinderPage,
     HelpService,
+    OutreachEvent,
     Topic,
 )
 
@@ -52,3 +53,9 @@ class AudienceTR(TranslationOptions):
 @register(HelpService)
 class HelpServiceTR(TranslationOptions):
     fields = ("name", "address", "opening_hours")
+
+
+@register(OutreachEvent)
+class OutreachEventTR(TranslationOptions):
+    fields = ("title", "description", "venue", "organiser", "audience")
+    required_languages = {"km": ("title", "venue", "organiser", "audience")}

@@ -2,10 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaigns.models import Audience, HelpService, Topic
+from campaigns.outreach_admin import OfficialAreaViewSet, OutreachEventDeleteBulkAction, OutreachEventViewSet
 
 
 class TopicViewSet(SnippetViewSet):
@@ -36,10 +38,13 @@ class HelpServiceViewSet(SnippetViewSet):
 
 
 class CampaignSnippets(SnippetViewSetGroup):
-    items = (TopicViewSet, AudienceViewSet, HelpServiceViewSet)
+    items = (TopicViewSet, AudienceViewSet, HelpServiceViewSet, OfficialAreaViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Campaign content")
     menu_name = "campaign-content"
 
 
 register_snippet(CampaignSnippets)
+register_snippet(OutreachEventViewSet)
+# Registered after Wagtail's own delete action (a later registration replaces an earlier one).
+hooks.register("register_bulk_action", OutreachEventDeleteBulkAction, order=100)

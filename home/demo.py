@@ -226,4 +226,5 @@ def seed():
     seed_fact_sheets(home)
     seed_help(home)
     seed_users()
+    __import__("campaigns.outreach_demo").outreach_demo.seed_events(DEMO_PASSWORD)
     return home

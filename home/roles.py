@@ -7,6 +7,17 @@ apply again: :func:`ensure_roles` only adds what is missing.
 OUTREACH_STAFF = "Outreach staff"
 MODERATORS = "Moderators"
 PROVINCIAL_OFFICIALS = "Provincial officials"
+PROVINCIAL_COORDINATORS = "Provincial coordinators"
+
+# Outreach events (issue 5): officials log and report their own area's events
+# (their area is an OfficialArea, campaigns/officials.py); coordinators also
+# verify reports; NACD staff work in every province.
+EVENT_PERMISSIONS = [
+    "campaigns.view_outreachevent",
+    "campaigns.add_outreachevent",
+    "campaigns.change_outreachevent",
+    "campaigns.delete_outreachevent",
+]
 
 # Model permissions, as "app_label.codename".
 ROLE_PERMISSIONS = {
@@ -18,6 +29,8 @@ ROLE_PERMISSIONS = {
         "campaigns.change_audience",
         "campaigns.add_helpservice",
         "campaigns.change_helpservice",
+        *EVENT_PERMISSIONS[:3],
+        "campaigns.manage_all_areas",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -30,8 +43,12 @@ ROLE_PERMISSIONS = {
         "campaigns.add_helpservice",
         "campaigns.change_helpservice",
         "campaigns.delete_helpservice",
+        *EVENT_PERMISSIONS,
+        "campaigns.verify_outreachevent",
+        "campaigns.manage_all_areas",
     ],
-    PROVINCIAL_OFFICIALS: ["wagtailadmin.access_admin"],
+    PROVINCIAL_OFFICIALS: ["wagtailadmin.access_admin", *EVENT_PERMISSIONS],
+    PROVINCIAL_COORDINATORS: ["wagtailadmin.access_admin", *EVENT_PERMISSIONS, "campaigns.verify_outreachevent"],
 }
 
 # Page permissions on the whole tree: outreach staff write, moderators also publish.
@@ -52,6 +69,9 @@ COLLECTION_PERMISSIONS = {
     ],
 }
 COLLECTION_PERMISSIONS[MODERATORS] = COLLECTION_PERMISSIONS[OUTREACH_STAFF]
+# Officials upload the photos of their events.
+COLLECTION_PERMISSIONS[PROVINCIAL_OFFICIALS] = ["wagtailimages.add_image", "wagtailimages.choose_image"]
+COLLECTION_PERMISSIONS[PROVINCIAL_COORDINATORS] = COLLECTION_PERMISSIONS[PROVINCIAL_OFFICIALS]
 
 
 def ensure_roles(apps):
@@ -63,14 +83,15 @@ def ensure_roles(apps):
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     def permission(dotted):
+        # None while the model is not migrated yet: a later migration applies the roles again.
         app_label, codename = dotted.split(".")
-        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
 
     root_page = Page.objects.filter(depth=1).first()
     root_collection = Collection.objects.filter(depth=1).first()
     for name, dotted_names in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(*[permission(d) for d in dotted_names])
+        group.permissions.add(*[p for p in map(permission, dotted_names) if p is not None])
         if root_page is not None:
             for codename in PAGE_PERMISSIONS.get(name, []):
                 GroupPagePermission.objects.get_or_create(

@@ -2,6 +2,7 @@
 
 from django.templatetags.static import static
 from django.utils.html import format_html
+
 from wagtail import hooks
 
 
