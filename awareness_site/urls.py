@@ -22,6 +22,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Every public page lives under its language: /km/... and /en/...; "/" redirects
 # to the language the browser prefers (Khmer unless it asks for English).
 urlpatterns += i18n_patterns(
+    path("events/", include("campaigns.calendar_urls")),  # the outreach calendar (campaigns/calendar_views.py)
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
