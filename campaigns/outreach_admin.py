@@ -299,6 +299,12 @@ class DeleteView(InAreaObjectMixin, snippet_views.DeleteView):
 
 
 class InspectView(InAreaObjectMixin, snippet_views.InspectView):
+    def get_field_display_value(self, field_name, field):
+        if field_name in ("start", "end", "reported_at", "verified_at"):
+            return format_datetime(getattr(self.object, field_name))
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None or value == "" else value
+
     def get_object(self, queryset=None):
         obj = get_object_or_404(OutreachEvent, pk=self.pk)
         if not policy.user_has_any_permission_for_instance(self.request.user, ["view", "change", "delete"], obj):

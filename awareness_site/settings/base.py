@@ -139,6 +139,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("km", "ខ្មែរ"),
     ("en", "English"),
 ]
+WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_login.AdminLoginForm"  # its password label is translated
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt"]
