@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 from campaigns.outreach import EventStatus
 
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
-# Feeds carry the coming events and those of the last six months.
-FEED_PAST_DAYS = 183
+# Feeds carry the events of the last month and the next six: what a phone's calendar needs.
+FEED_PAST_DAYS = 31
+FEED_FUTURE_DAYS = 183
 ICAL_STATUS = {
     EventStatus.PLANNED: "CONFIRMED",
     EventStatus.HELD: "CONFIRMED",
@@ -30,9 +31,20 @@ ICAL_STATUS = {
 
 
 def feed_events(events, now=None):
-    """The events a feed carries: not ended more than :data:`FEED_PAST_DAYS` ago, in start order."""
-    since = (now or timezone.now()) - datetime.timedelta(days=FEED_PAST_DAYS)
-    return events.filter(end__gte=since).order_by("start", "pk")
+    """The events a feed carries (from :data:`FEED_PAST_DAYS` ago to :data:`FEED_FUTURE_DAYS` ahead), by start."""
+    now = now or timezone.now()
+    since = now - datetime.timedelta(days=FEED_PAST_DAYS)
+    until = now + datetime.timedelta(days=FEED_FUTURE_DAYS)
+    return events.filter(end__gte=since, start__lte=until).order_by("start", "pk")
+
+
+def feed_fingerprint(events):
+    """Changes whenever an event of ``events`` is added, changed or removed (one query): the feed's cache key."""
+    from django.db.models import Count, Max
+
+    summary = events.order_by().aggregate(count=Count("pk"), changed=Max("updated_at"))
+    changed = summary["changed"].isoformat() if summary["changed"] else "-"
+    return f"{summary['count']}:{changed}"
 
 
 def event_component(event, url):

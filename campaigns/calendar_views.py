@@ -6,6 +6,9 @@ are what phones subscribe to. The logic lives in ``campaigns/event_calendar.py``
 and ``campaigns/calendar_feeds.py``.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -15,11 +18,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from campaigns import event_calendar as cal
-from campaigns.calendar_feeds import build_calendar, feed_events
+from campaigns.calendar_feeds import build_calendar, feed_events, feed_fingerprint
 from campaigns.outreach import EventKind
 from campaigns.places import Province
 
 EVENTS_PER_PAGE = 20
+FEED_CACHE_SECONDS = 6 * 60 * 60
 
 
 def filter_context(request):
@@ -32,6 +36,7 @@ def filter_context(request):
         "campaigns": campaigns,
         "kinds": EventKind.choices,
         "feed_url": feed_url(filters),
+        "filter_query": urlencode(filters.query()),
     }
 
 
@@ -55,7 +60,7 @@ def month_view(request):
         filters.problems.append(_("We could not read that month: showing this month."))
         month = (today.year, today.month)
     year, number = month
-    weeks = cal.month_grid(year, number, cal.events_of_month(year, number, filters), today)
+    weeks = cal.month_calendar(year, number, filters, today)
     previous, following = cal.shift_month(year, number, -1), cal.shift_month(year, number, 1)
     path = reverse("events:month")
     context.update(
@@ -79,16 +84,21 @@ def list_view(request):
     past = request.GET.get("when") == "past"
     now = timezone.now()
     events = cal.public_events(filters)
-    events = (
-        events.filter(end__lt=now).order_by("-start", "pk")
-        if past
-        else events.filter(end__gte=now).order_by("start", "pk")
-    )
+    day = cal.parse_day(request.GET.get("day", "")[:10])
+    if request.GET.get("day") and day is None:
+        filters.problems.append(_("We could not read that day: showing every coming event."))
+    if day is not None:
+        events = events.on_day(day).order_by("start", "pk")
+    elif past:
+        events = events.filter(end__lt=now).order_by("-start", "pk")
+    else:
+        events = events.filter(end__gte=now).order_by("start", "pk")
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     path = reverse("events:list")
     context.update(
         view="list",
         past=past,
+        day=day,
         events=page,
         upcoming_url=with_query(path, filters.query()),
         past_url=with_query(path, filters.query(when="past")),
@@ -117,10 +127,21 @@ def detail_view(request, pk):
 
 
 def calendar_response(request, events, name, filename):
+    """The feed of ``events``, cached until one of them changes (a phone polls it every few hours)."""
+
     def url_for(event):
         return request.build_absolute_uri(reverse("events:detail", args=(event.pk,)))
 
-    body = build_calendar(events, name, url_for).to_ical()
+    key = (
+        "events-feed:"
+        + hashlib.sha256(
+            f"{request.get_host()}|{request.path}|{name}|{feed_fingerprint(events)}|{timezone.localdate()}".encode()
+        ).hexdigest()
+    )
+    body = cache.get(key)
+    if body is None:
+        body = build_calendar(events, name, url_for).to_ical()
+        cache.set(key, body, FEED_CACHE_SECONDS)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response
@@ -150,4 +171,5 @@ def campaign_feed(request, slug):
 def event_ics(request, pk):
     """One event, to add to the reader's own calendar."""
     event = public_event(pk)
-    return calendar_response(request, [event], event.title, f"nacd-event-{event.pk}")
+    events = cal.public_events().filter(pk=event.pk)
+    return calendar_response(request, events, event.title, f"nacd-event-{event.pk}")

@@ -104,6 +104,15 @@ def parse_month(value, today=None):
     return year, month
 
 
+def parse_day(value):
+    """A date from ``2026-11-21``, or ``None``."""
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
+
+
 def shift_month(year, month, by):
     index = year * 12 + month - 1 + by
     return index // 12, index % 12 + 1
@@ -121,21 +130,22 @@ class Day:
     date: datetime.date
     in_month: bool
     is_today: bool
-    events: list = field(default_factory=list)
+    pks: list = field(default_factory=list)  # every event on the day, in start order
+    shown: list = field(default_factory=list)  # the first few, loaded in full
 
     @property
-    def shown(self):
-        return self.events[:EVENTS_PER_DAY_IN_GRID]
+    def count(self):
+        return len(self.pks)
 
     @property
     def more(self):
-        return max(0, len(self.events) - EVENTS_PER_DAY_IN_GRID)
+        return max(0, self.count - len(self.shown))
 
 
-def month_grid(year, month, events, today=None):
-    """Weeks (Monday first) of :class:`Day`, each with the events on that day in Phnom Penh time.
+def month_grid(year, month, spans, today=None):
+    """Weeks (Monday first) of :class:`Day`, each with the ``(pk, start, end)`` spans on that day.
 
-    An event over several days is listed on each of them.
+    Days are counted in Phnom Penh time; an event over several days is on each of them.
     """
     today = today or timezone.localdate()
     weeks = [
@@ -143,22 +153,33 @@ def month_grid(year, month, events, today=None):
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     ]
     days = {day.date: day for week in weeks for day in week}
-    for event in events:
-        first = timezone.localtime(event.start).date()
-        last = timezone.localtime(event.end).date()
-        current = first
+    for pk, start, end in spans:
+        current, last = timezone.localtime(start).date(), timezone.localtime(end).date()
         while current <= last:
             if current in days:
-                days[current].events.append(event)
+                days[current].pks.append(pk)
             current += datetime.timedelta(days=1)
     return weeks
 
 
-def events_of_month(year, month, filters):
-    """The month's public events in start order, as a list (one query)."""
-    return list(public_events(filters).in_month(year, month).order_by("start", "pk"))
+def month_calendar(year, month, filters, today=None):
+    """The month's grid with the first events of each day loaded: two queries whatever the number of events.
+
+    The first reads only (pk, start, end) of the month's events; the second loads,
+    with their places, the few shown on each day.
+    """
+    events = public_events(filters)
+    spans = events.in_month(year, month).order_by("start", "pk").values_list("pk", "start", "end")
+    weeks = month_grid(year, month, spans, today)
+    wanted = {pk for week in weeks for day in week if day.in_month for pk in day.pks[:EVENTS_PER_DAY_IN_GRID]}
+    loaded = {event.pk: event for event in events.filter(pk__in=wanted)} if wanted else {}
+    for week in weeks:
+        for day in week:
+            if day.in_month:
+                day.shown = [loaded[pk] for pk in day.pks[:EVENTS_PER_DAY_IN_GRID] if pk in loaded]
+    return weeks
 
 
 def agenda(weeks):
     """The month's days that have events, in order (the list under the grid on a phone)."""
-    return [day for week in weeks for day in week if day.in_month and day.events]
+    return [day for week in weeks for day in week if day.in_month and day.pks]

@@ -53,14 +53,32 @@ def test_month_view_shows_the_month_with_today_highlighted(client, language):
 
 def test_month_grid_places_events_on_their_days_in_phnom_penh_time():
     zone = timezone.get_default_timezone()
-    late = OutreachEvent(
-        start=datetime.datetime(2026, 11, 30, 23, 0, tzinfo=zone), end=datetime.datetime(2026, 12, 1, 1, 0, tzinfo=zone)
+    # 23:00 to 01:00 in Phnom Penh is 16:00 to 18:00 UTC on the 30th: it is on two days here.
+    late = (7, datetime.datetime(2026, 11, 30, 23, 0, tzinfo=zone), datetime.datetime(2026, 12, 1, 1, 0, tzinfo=zone))
+    utc_evening = (
+        8,
+        datetime.datetime(2026, 11, 20, 18, 0, tzinfo=datetime.UTC),
+        datetime.datetime(2026, 11, 20, 19, 0, tzinfo=datetime.UTC),
     )
-    weeks = cal.month_grid(2026, 11, [late], today=datetime.date(2026, 11, 21))
+    weeks = cal.month_grid(2026, 11, [late, utc_evening], today=datetime.date(2026, 11, 21))
     days = {d.date: d for w in weeks for d in w}
     assert weeks[0][0].date.weekday() == 0  # Monday first
-    assert late in days[datetime.date(2026, 11, 30)].events and late in days[datetime.date(2026, 12, 1)].events
+    assert days[datetime.date(2026, 11, 30)].pks == [7] and days[datetime.date(2026, 12, 1)].pks == [7]
+    assert days[datetime.date(2026, 11, 21)].pks == [8]  # 01:00 on the 21st in Phnom Penh
     assert days[datetime.date(2026, 11, 21)].is_today
+
+
+def test_busy_days_show_a_few_events_and_link_to_the_rest(client):
+    for n in range(5):
+        make_event("07", f"ព្រឹត្តិការណ៍ច្រើន {n}", days=9)
+    day = timezone.localdate() + datetime.timedelta(days=9)
+    page = soup(client.get(f"/km/events/?month={day:%Y-%m}&province=07"))
+    heading = page.find(id=f"day-{day:%Y-%m-%d}")
+    assert len(heading.find_next("ul").select(".event-item")) == cal.EVENTS_PER_DAY_IN_GRID
+    link = heading.find_next("ul").find_next_sibling("p").a
+    assert f"day={day:%Y-%m-%d}" in link["href"] and "province=07" in link["href"]
+    listed = soup(client.get(link["href"].replace("&amp;", "&")))
+    assert len([a for a in listed.select(".event-item__title a") if "ច្រើន" in a.get_text()]) == 5
 
 
 def test_filters_combine_and_live_in_the_address(client):
