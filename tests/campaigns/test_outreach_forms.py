@@ -241,3 +241,26 @@ def test_moderator_deleting_a_campaign_in_the_admin_keeps_its_reports(client):
     assert response.status_code in (200, 302)
     assert CampaignPage.objects.filter(pk=event.campaign_id).exists()
     assert OutreachEvent.objects.filter(pk=event.pk).exists()
+
+
+def test_a_report_keeps_two_photos(client, official):
+    from wagtail.images.models import Image
+
+    images = list(Image.objects.all()[:2])
+    assert len(images) == 2
+    event = make_event("07", "វគ្គអប់រំជាមួយរូបថត", days=-1)
+    photos = {
+        "photos-TOTAL_FORMS": "2",
+        "photos-0-image": str(images[0].pk),
+        "photos-0-caption": "អ្នកចូលរួមកំពុងស្ដាប់",
+        "photos-0-ORDER": "1",
+        "photos-0-id": "",
+        "photos-0-DELETE": "",
+        "photos-1-image": str(images[1].pk),
+        "photos-1-caption": "",
+        "photos-1-ORDER": "2",
+        "photos-1-id": "",
+        "photos-1-DELETE": "",
+    }
+    assert report(client, event, **photos).status_code == 302
+    assert [p.image_id for p in event.photos.order_by("sort_order")] == [images[0].pk, images[1].pk]
