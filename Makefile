@@ -40,9 +40,10 @@ check: $(VENV)/.dev-installed
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Re-extract interface strings and compile them (needs GNU gettext).
+# Re-extract the project's interface strings into locale/km and compile both catalogues
+# (needs GNU gettext). locale/wagtail_admin/km holds Wagtail's admin strings: edit it by hand.
 messages: $(VENV)/.dev-installed
-	$(PY) manage.py makemessages -l km --no-location --no-obsolete -i ".venv/*" -i "tests/*" -i "bench/*"
+	$(PY) manage.py makemessages -l km --no-location --no-obsolete -i ".venv/*" -i "tests/*" -i "bench/*" -i "locale/*"
 	$(PY) manage.py compilemessages -l km --ignore ".venv/*"
 
 clean:

@@ -28,6 +28,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("lesson-kits/report/<int:kit_id>/", campaign_views.report_class, name="report_class"),
     path("search/", include("search.urls")),
+    path("events/", include("campaigns.calendar_urls")),  # the outreach calendar (campaigns/calendar_views.py)
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,6 +6,8 @@ from campaigns.downloads import DownloadCount
 from campaigns.fact_sheets import FactSheetIndexPage, FactSheetPage
 from campaigns.help_services import HelpFinderPage, HelpService
 from campaigns.lesson_kits import LessonKitFile, LessonKitIndexPage, LessonKitPage
+from campaigns.officials import OfficialArea
+from campaigns.outreach import OutreachEvent, OutreachEventPhoto
 from campaigns.page_views import PageViewCount
 from campaigns.places import Commune, District, Province
 from campaigns.reach import ManualReach
@@ -28,6 +30,9 @@ __all__ = [
     "LessonKitPage",
     "ManualReach",
     "PageViewCount",
+    "OfficialArea",
+    "OutreachEvent",
+    "OutreachEventPhoto",
     "Province",
     "Topic",
 ]

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Sum
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -137,18 +138,28 @@ def add(bucket, key, name, value):
     row[name] = row.get(name, 0) + (value or 0)
 
 
-def reach_figures(campaign_ids, start, end):
-    """Reach of the campaigns ``campaign_ids`` between ``start`` and ``end`` (inclusive)."""
+def reach_figures(campaign_ids, start, end, area=None):
+    """Reach of the campaigns ``campaign_ids`` between ``start`` and ``end`` (inclusive).
+
+    ``area`` (campaigns.officials.Area) cuts the figures to an official's province or district:
+    page views and downloads have no place (nothing about readers is kept), so they are
+    left out, and other channels keep only the records of that area.
+    """
     from campaigns.class_reports import ClassReport
     from campaigns.downloads import DownloadCount
+    from campaigns.officials import EVERYWHERE
+    from campaigns.outreach import OutreachEvent
     from campaigns.page_views import PageViewCount
 
+    area = area or EVERYWHERE
     figures = ReachFigures(start=start, end=end)
     campaign_ids = list(campaign_ids)
     for campaign_id in campaign_ids:
         figures.per_campaign[campaign_id] = {"page_views": 0, "downloads": 0, "people": 0}
+    if area.nowhere:
+        return figures
 
-    pages = campaign_pages(campaign_ids)
+    pages = campaign_pages(campaign_ids) if area.everywhere else {}
     views = (
         PageViewCount.objects.filter(page_id__in=list(pages), day__range=(start, end))
         .values("page_id", "day")
@@ -160,8 +171,9 @@ def reach_figures(campaign_ids, start, end):
         for campaign_id in pages[row["page_id"]]:
             add(figures.per_campaign, campaign_id, "page_views", row["total"])
 
+    download_campaigns = campaign_ids if area.everywhere else []
     downloads = (
-        DownloadCount.objects.filter(kit__campaign_id__in=campaign_ids, day__range=(start, end))
+        DownloadCount.objects.filter(kit__campaign_id__in=download_campaigns, day__range=(start, end))
         .values("kit__campaign_id", "day")
         .annotate(total=Sum("count"))
     )
@@ -171,8 +183,10 @@ def reach_figures(campaign_ids, start, end):
         add(figures.per_campaign, row["kit__campaign_id"], "downloads", row["total"])
 
     classes = (
-        ClassReport.objects.filter(
-            status=ClassReport.Status.ACCEPTED, kit__campaign_id__in=campaign_ids, date_taught__range=(start, end)
+        area.filter(
+            ClassReport.objects.filter(
+                status=ClassReport.Status.ACCEPTED, kit__campaign_id__in=campaign_ids, date_taught__range=(start, end)
+            )
         )
         .values("kit__campaign_id", "province_id", "date_taught")
         .annotate(girls=Sum("girls"), boys=Sum("boys"), other=Sum("other"))
@@ -188,11 +202,10 @@ def reach_figures(campaign_ids, start, end):
         add(figures.weekly, monday(row["date_taught"]), "people", people)
         add(figures.per_campaign, row["kit__campaign_id"], "people", people)
 
-    manual = (
-        ManualReach.objects.filter(campaign_id__in=campaign_ids, day__range=(start, end))
-        .values("campaign_id", "channel", "province_id", "day")
-        .annotate(people=Sum("people"))
-    )
+    manual = ManualReach.objects.filter(campaign_id__in=campaign_ids, day__range=(start, end))
+    if not area.everywhere:  # entered by province at most: an official sees their province's entries
+        manual = manual.filter(province_id=area.province_id) if area.is_province else manual.none()
+    manual = manual.values("campaign_id", "channel", "province_id", "day").annotate(people=Sum("people"))
     for row in manual:
         figures.manual += row["people"]
         figures.manual_by_channel[row["channel"]] = figures.manual_by_channel.get(row["channel"], 0) + row["people"]
@@ -201,13 +214,30 @@ def reach_figures(campaign_ids, start, end):
         add(figures.weekly, monday(row["day"]), "people", row["people"])
         add(figures.per_campaign, row["campaign_id"], "people", row["people"])
 
-    for extra in REACH_SOURCES:
-        extra(figures, campaign_ids, start, end)
+    sums = {name: Sum(name) for name in ("female", "male", "other_sex", "age_under_15", "age_15_24", "age_25_plus")}
+    events = (
+        area.filter(
+            OutreachEvent.objects.verified().filter(campaign_id__in=campaign_ids, start__date__range=(start, end))
+        )
+        .annotate(day=TruncDate("start"))
+        .values("campaign_id", "province_id", "day")
+        .annotate(**sums)
+    )
+    for row in events:
+        female, male, other = row["female"] or 0, row["male"] or 0, row["other_sex"] or 0
+        people = female + male + other
+        figures.events += people
+        figures.by_sex["female"] += female
+        figures.by_sex["male"] += male
+        figures.by_sex["other"] += other
+        ages = {"under_15": row["age_under_15"], "15_24": row["age_15_24"], "25_plus": row["age_25_plus"]}
+        for band, value in ages.items():
+            figures.by_age[band] += value or 0
+        figures.by_age["not_known"] += max(0, people - sum(v or 0 for v in ages.values()))
+        add(figures.by_province, row["province_id"], "events", people)
+        add(figures.weekly, monday(row["day"]), "people", people)
+        add(figures.per_campaign, row["campaign_id"], "people", people)
     return figures
-
-
-# Further channels (outreach events) register a function(figures, campaign_ids, start, end) here.
-REACH_SOURCES = []
 
 
 def default_period(campaigns):

@@ -77,17 +77,28 @@ def labels():
     }
 
 
-def reach_report(request, campaign_id=None):
-    """Everything a reach view or export needs, from the request's period and campaign."""
-    if not request.user.has_perm(PERMISSION):
+def reach_area(user):
+    """Everywhere for NACD staff with the reach permission; an official's own area; else refused."""
+    from campaigns.officials import EVERYWHERE, area_of
+
+    if user.has_perm(PERMISSION):
+        return EVERYWHERE
+    area = area_of(user)
+    if area.nowhere:
         raise PermissionDenied
+    return area
+
+
+def reach_report(request, campaign_id=None):
+    """Everything a reach view or export needs, from the request's period, campaign and the user's area."""
+    area = reach_area(request.user)
     if campaign_id is not None:
         campaigns = [get_object_or_404(CampaignPage, pk=campaign_id)]
     else:
         campaigns = list(CampaignPage.objects.order_by("-start_date"))
     form = PeriodForm(request.GET or None)
     start, end = form.period(campaigns)
-    figures = reach_figures([c.pk for c in campaigns], start, end)
+    figures = reach_figures([c.pk for c in campaigns], start, end, area=area)
     names = {p.pk: p.name for p in Province.objects.filter(pk__in=list(figures.by_province))}
     titles = {c.pk: c.title for c in campaigns}
     rows = figure_rows(figures, names, titles, dict(ManualReach.Channel.choices), labels())
@@ -100,6 +111,7 @@ def reach_report(request, campaign_id=None):
         "start": start,
         "end": end,
         "campaign": campaigns[0] if campaign_id is not None else None,
+        "area": area,
     }
 
 

@@ -12,6 +12,7 @@ from campaigns.models import (
     HelpService,
     LessonKitIndexPage,
     LessonKitPage,
+    OutreachEvent,
     Topic,
 )
 
@@ -64,3 +65,9 @@ class LessonKitIndexPageTR(TranslationOptions):
 @register(LessonKitPage)
 class LessonKitPageTR(TranslationOptions):
     fields = ("summary", "objectives", "preparation", "steps", "assessment", "curriculum_link")
+
+
+@register(OutreachEvent)
+class OutreachEventTR(TranslationOptions):
+    fields = ("title", "description", "venue", "organiser", "audience")
+    required_languages = {"km": ("title", "venue", "organiser", "audience")}

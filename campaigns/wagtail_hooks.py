@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaigns.models import Audience, ClassReport, HelpService, ManualReach, Topic
+from campaigns.outreach_admin import OfficialAreaViewSet, OutreachEventDeleteBulkAction, OutreachEventViewSet
 
 
 class TopicViewSet(SnippetViewSet):
@@ -111,8 +112,12 @@ def reach_urls():
 
 
 class ReachMenuItem(MenuItem):
+    """Staff with the reach permission see every area; officials see their own."""
+
     def is_shown(self, request):
-        return request.user.has_perm("campaigns.view_reach")
+        from campaigns.officials import area_of
+
+        return request.user.has_perm("campaigns.view_reach") or not area_of(request.user).nowhere
 
 
 @hooks.register("register_admin_menu_item")
@@ -121,10 +126,20 @@ def reach_menu_item():
 
 
 class CampaignSnippets(SnippetViewSetGroup):
-    items = (TopicViewSet, AudienceViewSet, HelpServiceViewSet, ClassReportViewSet, ManualReachViewSet)
+    items = (
+        TopicViewSet,
+        AudienceViewSet,
+        HelpServiceViewSet,
+        ClassReportViewSet,
+        ManualReachViewSet,
+        OfficialAreaViewSet,
+    )
     menu_icon = "folder-open-inverse"
     menu_label = _("Campaign content")
     menu_name = "campaign-content"
 
 
 register_snippet(CampaignSnippets)
+register_snippet(OutreachEventViewSet)
+# Registered after Wagtail's own delete action (a later registration replaces an earlier one).
+hooks.register("register_bulk_action", OutreachEventDeleteBulkAction, order=100)

@@ -6,3 +6,9 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home and site")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Django names Khmer "Khmer" even in Khmer (name_local); the admin's language menu shows it.
+        from django.conf.locale import LANG_INFO
+
+        LANG_INFO["km"]["name_local"] = "ខ្មែរ"

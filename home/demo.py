@@ -293,4 +293,5 @@ def seed():
     seed_lesson_kits(home, content, translated, publish_child, campaigns)
     seed_manual_reach(campaigns)
     seed_users()
+    __import__("campaigns.outreach_demo").outreach_demo.seed_events(DEMO_PASSWORD)
     return home

@@ -45,6 +45,13 @@ def entry_points():
     ]
 
 
+def upcoming_events(count=4):
+    """The next public outreach events (not cancelled), soonest first."""
+    from campaigns.event_calendar import public_events
+
+    return list(public_events().upcoming()[:count])
+
+
 def home_sections(home_page):
     from campaigns.campaign_pages import CampaignPage, campaigns_for_listing, current_campaign
 
@@ -56,5 +63,5 @@ def home_sections(home_page):
         "featured_campaign": featured,
         "entry_points": entry_points(),
         "latest_campaigns": list(latest[:3]),
-        "upcoming_events": [],
+        "upcoming_events": upcoming_events(),
     }

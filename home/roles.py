@@ -7,6 +7,17 @@ apply again: :func:`ensure_roles` only adds what is missing.
 OUTREACH_STAFF = "Outreach staff"
 MODERATORS = "Moderators"
 PROVINCIAL_OFFICIALS = "Provincial officials"
+PROVINCIAL_COORDINATORS = "Provincial coordinators"
+
+# Outreach events (issue 5): officials log and report their own area's events
+# (their area is an OfficialArea, campaigns/officials.py); coordinators also
+# verify reports; NACD staff work in every province.
+EVENT_PERMISSIONS = [
+    "campaigns.view_outreachevent",
+    "campaigns.add_outreachevent",
+    "campaigns.change_outreachevent",
+    "campaigns.delete_outreachevent",
+]
 
 # Model permissions, as "app_label.codename".
 ROLE_PERMISSIONS = {
@@ -24,6 +35,8 @@ ROLE_PERMISSIONS = {
         "campaigns.add_manualreach",
         "campaigns.change_manualreach",
         "campaigns.view_manualreach",
+        *EVENT_PERMISSIONS[:3],
+        "campaigns.manage_all_areas",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -42,8 +55,12 @@ ROLE_PERMISSIONS = {
         "campaigns.add_manualreach",
         "campaigns.change_manualreach",
         "campaigns.view_manualreach",
+        *EVENT_PERMISSIONS,
+        "campaigns.verify_outreachevent",
+        "campaigns.manage_all_areas",
     ],
-    PROVINCIAL_OFFICIALS: ["wagtailadmin.access_admin"],
+    PROVINCIAL_OFFICIALS: ["wagtailadmin.access_admin", *EVENT_PERMISSIONS],
+    PROVINCIAL_COORDINATORS: ["wagtailadmin.access_admin", *EVENT_PERMISSIONS, "campaigns.verify_outreachevent"],
 }
 
 # Page permissions on the whole tree: outreach staff write, moderators also publish.
@@ -64,6 +81,9 @@ COLLECTION_PERMISSIONS = {
     ],
 }
 COLLECTION_PERMISSIONS[MODERATORS] = COLLECTION_PERMISSIONS[OUTREACH_STAFF]
+# Officials upload the photos of their events.
+COLLECTION_PERMISSIONS[PROVINCIAL_OFFICIALS] = ["wagtailimages.add_image", "wagtailimages.choose_image"]
+COLLECTION_PERMISSIONS[PROVINCIAL_COORDINATORS] = COLLECTION_PERMISSIONS[PROVINCIAL_OFFICIALS]
 
 
 def ensure_roles(apps):

@@ -119,6 +119,37 @@ def lesson_kit_documents(page):
     return [f.document for f in page.files.select_related("document") if f.language == language]
 
 
+# Outreach events -------------------------------------------------------------
+
+
+def event_text(event):
+    from django.urls import reverse
+    from django.utils import translation
+
+    title = (getattr(event, f"title_{translation.get_language()}", "") or "").strip()
+    if not title:
+        return None
+    return {
+        "title": title,
+        "url": reverse("events:detail", args=[event.pk]),
+        "body": "\n".join(
+            [
+                event.description or "",
+                str(event.get_kind_display()),
+                event.venue or "",
+                event.organiser or "",
+                event.audience or "",
+                event.province.name,
+            ]
+        ),
+    }
+
+
+def event_is_searchable(event):
+    """Events the public calendar shows: of a live, public campaign (cancelled ones are shown as cancelled)."""
+    return bool(event.campaign.live and not event.campaign.get_view_restrictions().exists())
+
+
 # Help services (snippets) ----------------------------------------------------
 
 
@@ -148,7 +179,7 @@ def help_service_text(service):
 
 
 def register_all():
-    from campaigns.models import CampaignPage, FactSheetPage, HelpService, LessonKitPage
+    from campaigns.models import CampaignPage, FactSheetPage, HelpService, LessonKitPage, OutreachEvent
 
     register(
         Source(
@@ -186,6 +217,17 @@ def register_all():
             queryset=live_pages(LessonKitPage),
             documents=lesson_kit_documents,
             is_page=True,
+        )
+    )
+    register(
+        Source(
+            kind="event",
+            model=OutreachEvent,
+            label=_("Outreach event"),
+            text=event_text,
+            facets=lambda event: {"province": [event.province.code], "campaign": [event.campaign_id]},
+            is_searchable=event_is_searchable,
+            queryset=lambda: OutreachEvent.objects.public().select_related("province", "campaign"),
         )
     )
     register(

@@ -312,3 +312,63 @@ def test_no_view_is_lost_under_concurrency():
     assert views_today(campaign) == threads * per_thread
     count_view(campaign.pk, "km")
     assert PageViewCount.objects.filter(page_id=campaign.pk).count() == 1, "one row per page, language and day"
+
+
+def make_verified_event(
+    campaign, province_code, when, female, male, under_15, age_15_24, age_25_plus, status="verified"
+):
+    from campaigns.outreach import OutreachEvent
+
+    start = timezone.make_aware(datetime.datetime.combine(when, datetime.time(9, 0)))
+    return OutreachEvent.objects.create(
+        campaign=campaign,
+        title_km="កិច្ចប្រជុំភូមិ",
+        title_en="Village meeting",
+        kind="community_meeting",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+        province=Province.objects.get(code=province_code),
+        venue_km="សាលាឆាន់",
+        organiser_km="គណៈកម្មាធិការខេត្ត",
+        audience_km="អ្នកភូមិ",
+        expected_attendance=80,
+        female=female,
+        male=male,
+        other_sex=0,
+        age_under_15=under_15,
+        age_15_24=age_15_24,
+        age_25_plus=age_25_plus,
+        status=status,
+    )
+
+
+def test_verified_events_count_and_unverifying_removes_them(known):
+    event = make_verified_event(known, "19", datetime.date(2026, 1, 20), 30, 25, 10, 20, 25)
+    make_verified_event(known, "07", datetime.date(2026, 1, 21), 100, 100, 0, 0, 200, status="held")  # not verified
+    figures = reach_figures([known.pk], START, END)
+    assert figures.events == 55
+    assert figures.people == 1088 + 55
+    assert figures.by_sex == {"female": 50, "male": 43, "other": 0}
+    assert figures.by_age == {"under_15": 10, "15_24": 20, "25_plus": 25, "not_known": 38}
+    event.status = "cancelled"
+    event.save()
+    assert reach_figures([known.pk], START, END).events == 0
+
+
+def test_an_official_sees_reach_only_for_their_own_area(known):
+    from campaigns.officials import OfficialArea
+
+    make_verified_event(known, "19", datetime.date(2026, 1, 20), 30, 25, 10, 20, 25)
+    make_verified_event(known, "07", datetime.date(2026, 1, 22), 5, 5, 0, 10, 0)
+    official = get_user_model().objects.create_user("stung-treng-official", password="x")
+    official.groups.add(Group.objects.get(name="Provincial officials"))
+    OfficialArea.objects.create(user=official, province=Province.objects.get(code="19"))
+    client = Client()
+    client.force_login(official)
+    data = json.loads(
+        client.get(reverse("reach_campaign_export", args=[known.pk, "json"]) + f"?start={START}&end={END}").content
+    )
+    assert data["people"] == {"events": 55, "classes": 38, "other_channels": 0, "total": 93}
+    assert data["impressions"] == {"page_views": 0, "downloads": 0}
+    html = client.get(reverse("reach_campaign", args=[known.pk])).content.decode()
+    assert "help-info" in html
