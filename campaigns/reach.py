@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Sum
-from django.db.models.functions import TruncDate
+from django.db.models.functions import TruncDate, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -113,6 +113,11 @@ def monday(day):
     return day - datetime.timedelta(days=day.weekday())
 
 
+def as_date(week):
+    """The Monday of a TruncWeek value (a date or, on some databases, a datetime)."""
+    return week.date() if isinstance(week, datetime.datetime) else week
+
+
 def campaign_pages(campaign_ids):
     """page id -> campaign ids: each campaign page, its lesson kits and its fact sheets."""
     from campaigns.fact_sheets import FactSheetPage
@@ -162,24 +167,26 @@ def reach_figures(campaign_ids, start, end, area=None):
     pages = campaign_pages(campaign_ids) if area.everywhere else {}
     views = (
         PageViewCount.objects.filter(page_id__in=list(pages), day__range=(start, end))
-        .values("page_id", "day")
+        .annotate(week=TruncWeek("day"))
+        .values("page_id", "week")
         .annotate(total=Sum("count"))
     )
     for row in views:
         figures.page_views += row["total"]
-        add(figures.weekly, monday(row["day"]), "page_views", row["total"])
+        add(figures.weekly, as_date(row["week"]), "page_views", row["total"])
         for campaign_id in pages[row["page_id"]]:
             add(figures.per_campaign, campaign_id, "page_views", row["total"])
 
     download_campaigns = campaign_ids if area.everywhere else []
     downloads = (
         DownloadCount.objects.filter(kit__campaign_id__in=download_campaigns, day__range=(start, end))
-        .values("kit__campaign_id", "day")
+        .annotate(week=TruncWeek("day"))
+        .values("kit__campaign_id", "week")
         .annotate(total=Sum("count"))
     )
     for row in downloads:
         figures.downloads += row["total"]
-        add(figures.weekly, monday(row["day"]), "downloads", row["total"])
+        add(figures.weekly, as_date(row["week"]), "downloads", row["total"])
         add(figures.per_campaign, row["kit__campaign_id"], "downloads", row["total"])
 
     classes = (
@@ -188,7 +195,8 @@ def reach_figures(campaign_ids, start, end, area=None):
                 status=ClassReport.Status.ACCEPTED, kit__campaign_id__in=campaign_ids, date_taught__range=(start, end)
             )
         )
-        .values("kit__campaign_id", "province_id", "date_taught")
+        .annotate(week=TruncWeek("date_taught"))
+        .values("kit__campaign_id", "province_id", "week")
         .annotate(girls=Sum("girls"), boys=Sum("boys"), other=Sum("other"))
     )
     for row in classes:
@@ -199,19 +207,23 @@ def reach_figures(campaign_ids, start, end, area=None):
         figures.by_sex["other"] += row["other"]
         figures.by_age["not_known"] += people
         add(figures.by_province, row["province_id"], "classes", people)
-        add(figures.weekly, monday(row["date_taught"]), "people", people)
+        add(figures.weekly, as_date(row["week"]), "people", people)
         add(figures.per_campaign, row["kit__campaign_id"], "people", people)
 
     manual = ManualReach.objects.filter(campaign_id__in=campaign_ids, day__range=(start, end))
     if not area.everywhere:  # entered by province at most: an official sees their province's entries
         manual = manual.filter(province_id=area.province_id) if area.is_province else manual.none()
-    manual = manual.values("campaign_id", "channel", "province_id", "day").annotate(people=Sum("people"))
+    manual = (
+        manual.annotate(week=TruncWeek("day"))
+        .values("campaign_id", "channel", "province_id", "week")
+        .annotate(people=Sum("people"))
+    )
     for row in manual:
         figures.manual += row["people"]
         figures.manual_by_channel[row["channel"]] = figures.manual_by_channel.get(row["channel"], 0) + row["people"]
         if row["province_id"]:
             add(figures.by_province, row["province_id"], "manual", row["people"])
-        add(figures.weekly, monday(row["day"]), "people", row["people"])
+        add(figures.weekly, as_date(row["week"]), "people", row["people"])
         add(figures.per_campaign, row["campaign_id"], "people", row["people"])
 
     sums = {name: Sum(name) for name in ("female", "male", "other_sex", "age_under_15", "age_15_24", "age_25_plus")}
@@ -219,8 +231,8 @@ def reach_figures(campaign_ids, start, end, area=None):
         area.filter(
             OutreachEvent.objects.verified().filter(campaign_id__in=campaign_ids, start__date__range=(start, end))
         )
-        .annotate(day=TruncDate("start"))
-        .values("campaign_id", "province_id", "day")
+        .annotate(week=TruncWeek(TruncDate("start")))
+        .values("campaign_id", "province_id", "week")
         .annotate(**sums)
     )
     for row in events:
@@ -235,7 +247,7 @@ def reach_figures(campaign_ids, start, end, area=None):
             figures.by_age[band] += value or 0
         figures.by_age["not_known"] += max(0, people - sum(v or 0 for v in ages.values()))
         add(figures.by_province, row["province_id"], "events", people)
-        add(figures.weekly, monday(row["day"]), "people", people)
+        add(figures.weekly, as_date(row["week"]), "people", people)
         add(figures.per_campaign, row["campaign_id"], "people", people)
     return figures
 
