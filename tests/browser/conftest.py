@@ -31,6 +31,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PHONE = {"width": 360, "height": 740}
+# Generous waits: on a 2-core CI machine an admin save (revision, search index) can take seconds.
+TIMEOUT_MS = 90_000
 
 
 def free_port():
@@ -116,11 +118,18 @@ def chromium():
         browser.close()
 
 
+def new_context(chromium, **options):
+    """A browser context with the suite's waiting time."""
+    context = chromium.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
 @pytest.fixture
 def phone(chromium):
     """A page in a phone-sized browser context (360×740, touch) whose browser prefers Khmer."""
-    context = chromium.new_context(
-        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="km-KH"
+    context = new_context(
+        chromium, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="km-KH"
     )
     page = context.new_page()
     yield page
@@ -168,7 +177,7 @@ def assert_accessible(page, name):
 
 @pytest.fixture
 def desktop(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context = new_context(chromium, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page
     context.close()

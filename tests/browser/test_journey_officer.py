@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import log_in, screenshot, site_shell
+from tests.browser.conftest import log_in, new_context, screenshot, site_shell
 
 pytestmark = pytest.mark.browser
 
@@ -98,7 +98,7 @@ def test_officer_writes_submits_and_moderator_schedules(live_site, site_env, des
     assert state == "Campaign review in_progress"
 
     # The moderator gets it, schedules Monday 08:00 Phnom Penh time, comments and approves.
-    moderator_context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    moderator_context = new_context(chromium, viewport={"width": 1280, "height": 900})
     moderator = moderator_context.new_page()
     log_in(moderator, live_site, "moderator")
     assert (

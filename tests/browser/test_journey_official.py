@@ -8,7 +8,7 @@ import urllib.request
 import icalendar
 import pytest
 
-from tests.browser.conftest import assert_accessible, log_in, screenshot, site_shell
+from tests.browser.conftest import assert_accessible, log_in, new_context, screenshot, site_shell
 
 pytestmark = pytest.mark.browser
 
@@ -78,7 +78,7 @@ def test_official_logs_reports_and_coordinator_verifies(live_site, site_env, pho
     )
 
     # Step 2: on the public calendar (month and list), filtered by province and campaign, and in the feed.
-    public_context = chromium.new_context(viewport={"width": 360, "height": 740}, locale="km-KH")
+    public_context = new_context(chromium, viewport={"width": 360, "height": 740}, locale="km-KH")
     request.addfinalizer(public_context.close)
     public = public_context.new_page()
     slug = site_shell(
@@ -127,7 +127,7 @@ def test_official_logs_reports_and_coordinator_verifies(live_site, site_env, pho
     assert status == "held 38"
 
     # Step 3: the provincial coordinator verifies; then the people reached are public.
-    coordinator_context = chromium.new_context(viewport={"width": 360, "height": 740}, locale="km-KH")
+    coordinator_context = new_context(chromium, viewport={"width": 360, "height": 740}, locale="km-KH")
     request.addfinalizer(coordinator_context.close)
     coordinator = coordinator_context.new_page()
     log_in(coordinator, live_site, "kampot_coordinator")
