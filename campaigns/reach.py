@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Sum
-from django.db.models.functions import TruncDate, TruncWeek
+from django.db.models import F, Sum
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -113,9 +113,9 @@ def monday(day):
     return day - datetime.timedelta(days=day.weekday())
 
 
-def as_date(week):
-    """The Monday of a TruncWeek value (a date or, on some databases, a datetime)."""
-    return week.date() if isinstance(week, datetime.datetime) else week
+def as_date(value):
+    """A date from a date or datetime value (databases differ in what a date expression returns)."""
+    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 def campaign_pages(campaign_ids):
@@ -143,6 +143,28 @@ def add(bucket, key, name, value):
     row[name] = row.get(name, 0) + (value or 0)
 
 
+def tally(figures, queryset, people, *, channel, campaign_field, day_field, province_field=None):
+    """Add one channel's records to ``figures`` with one small grouped query per dimension.
+
+    Grouping by campaign, by province and by week separately (rather than by all three at
+    once) keeps every query's result to a few hundred rows however many records there are.
+    """
+    total = queryset.aggregate(value=people)["value"] or 0
+    setattr(figures, channel, getattr(figures, channel) + total)
+    key = "people" if channel not in ("page_views", "downloads") else channel
+    for row in queryset.values(campaign_field).annotate(value=people).order_by():
+        add(figures.per_campaign, row[campaign_field], key, row["value"])
+    if province_field:
+        for row in queryset.values(province_field).annotate(value=people).order_by():
+            if row[province_field]:
+                add(figures.by_province, row[province_field], channel, row["value"])
+    # By day in the database (a plain column: no date function per row on SQLite), by week here.
+    days = queryset.annotate(day_of=day_field).values("day_of").annotate(value=people).order_by()
+    for row in days:
+        add(figures.weekly, monday(as_date(row["day_of"])), key, row["value"])
+    return total
+
+
 def reach_figures(campaign_ids, start, end, area=None):
     """Reach of the campaigns ``campaign_ids`` between ``start`` and ``end`` (inclusive).
 
@@ -164,91 +186,87 @@ def reach_figures(campaign_ids, start, end, area=None):
     if area.nowhere:
         return figures
 
-    pages = campaign_pages(campaign_ids) if area.everywhere else {}
-    views = (
-        PageViewCount.objects.filter(page_id__in=list(pages), day__range=(start, end))
-        .annotate(week=TruncWeek("day"))
-        .values("page_id", "week")
-        .annotate(total=Sum("count"))
-    )
-    for row in views:
-        figures.page_views += row["total"]
-        add(figures.weekly, as_date(row["week"]), "page_views", row["total"])
-        for campaign_id in pages[row["page_id"]]:
-            add(figures.per_campaign, campaign_id, "page_views", row["total"])
-
-    download_campaigns = campaign_ids if area.everywhere else []
-    downloads = (
-        DownloadCount.objects.filter(kit__campaign_id__in=download_campaigns, day__range=(start, end))
-        .annotate(week=TruncWeek("day"))
-        .values("kit__campaign_id", "week")
-        .annotate(total=Sum("count"))
-    )
-    for row in downloads:
-        figures.downloads += row["total"]
-        add(figures.weekly, as_date(row["week"]), "downloads", row["total"])
-        add(figures.per_campaign, row["kit__campaign_id"], "downloads", row["total"])
-
-    classes = (
-        area.filter(
-            ClassReport.objects.filter(
-                status=ClassReport.Status.ACCEPTED, kit__campaign_id__in=campaign_ids, date_taught__range=(start, end)
-            )
+    if area.everywhere:
+        # Page views: one query by page (pages map to campaigns in Python) and one by week.
+        pages = campaign_pages(campaign_ids)
+        views = PageViewCount.objects.filter(page_id__in=list(pages), day__range=(start, end))
+        for row in views.values("page_id").annotate(value=Sum("count")).order_by():
+            figures.page_views += row["value"]
+            for campaign_id in pages[row["page_id"]]:
+                add(figures.per_campaign, campaign_id, "page_views", row["value"])
+        for row in views.values("day").annotate(value=Sum("count")).order_by():
+            add(figures.weekly, monday(row["day"]), "page_views", row["value"])
+        downloads = DownloadCount.objects.filter(kit__campaign_id__in=campaign_ids, day__range=(start, end))
+        tally(
+            figures, downloads, Sum("count"), channel="downloads", campaign_field="kit__campaign_id", day_field=F("day")
         )
-        .annotate(week=TruncWeek("date_taught"))
-        .values("kit__campaign_id", "province_id", "week")
-        .annotate(girls=Sum("girls"), boys=Sum("boys"), other=Sum("other"))
+
+    classes = area.filter(
+        ClassReport.objects.filter(
+            status=ClassReport.Status.ACCEPTED, kit__campaign_id__in=campaign_ids, date_taught__range=(start, end)
+        )
     )
-    for row in classes:
-        people = row["girls"] + row["boys"] + row["other"]
-        figures.classes += people
-        figures.by_sex["female"] += row["girls"]
-        figures.by_sex["male"] += row["boys"]
-        figures.by_sex["other"] += row["other"]
-        figures.by_age["not_known"] += people
-        add(figures.by_province, row["province_id"], "classes", people)
-        add(figures.weekly, as_date(row["week"]), "people", people)
-        add(figures.per_campaign, row["kit__campaign_id"], "people", people)
+    tally(
+        figures,
+        classes,
+        Sum(F("girls") + F("boys") + F("other")),
+        channel="classes",
+        campaign_field="kit__campaign_id",
+        day_field=F("date_taught"),
+        province_field="province_id",
+    )
+    sexes = classes.aggregate(girls=Sum("girls"), boys=Sum("boys"), other=Sum("other"))
+    figures.by_sex["female"] += sexes["girls"] or 0
+    figures.by_sex["male"] += sexes["boys"] or 0
+    figures.by_sex["other"] += sexes["other"] or 0
+    figures.by_age["not_known"] += figures.classes
 
     manual = ManualReach.objects.filter(campaign_id__in=campaign_ids, day__range=(start, end))
     if not area.everywhere:  # entered by province at most: an official sees their province's entries
         manual = manual.filter(province_id=area.province_id) if area.is_province else manual.none()
-    manual = (
-        manual.annotate(week=TruncWeek("day"))
-        .values("campaign_id", "channel", "province_id", "week")
-        .annotate(people=Sum("people"))
+    tally(
+        figures,
+        manual,
+        Sum("people"),
+        channel="manual",
+        campaign_field="campaign_id",
+        day_field=F("day"),
+        province_field="province_id",
     )
-    for row in manual:
-        figures.manual += row["people"]
-        figures.manual_by_channel[row["channel"]] = figures.manual_by_channel.get(row["channel"], 0) + row["people"]
-        if row["province_id"]:
-            add(figures.by_province, row["province_id"], "manual", row["people"])
-        add(figures.weekly, as_date(row["week"]), "people", row["people"])
-        add(figures.per_campaign, row["campaign_id"], "people", row["people"])
+    for row in manual.values("channel").annotate(value=Sum("people")).order_by():
+        figures.manual_by_channel[row["channel"]] = row["value"]
 
-    sums = {name: Sum(name) for name in ("female", "male", "other_sex", "age_under_15", "age_15_24", "age_25_plus")}
-    events = (
-        area.filter(
-            OutreachEvent.objects.verified().filter(campaign_id__in=campaign_ids, start__date__range=(start, end))
-        )
-        .annotate(week=TruncWeek(TruncDate("start")))
-        .values("campaign_id", "province_id", "week")
-        .annotate(**sums)
+    zone = timezone.get_default_timezone()
+    first = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
+    after = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
+    events = area.filter(
+        OutreachEvent.objects.verified().filter(campaign_id__in=campaign_ids, start__gte=first, start__lt=after)
     )
-    for row in events:
-        female, male, other = row["female"] or 0, row["male"] or 0, row["other_sex"] or 0
-        people = female + male + other
-        figures.events += people
-        figures.by_sex["female"] += female
-        figures.by_sex["male"] += male
-        figures.by_sex["other"] += other
-        ages = {"under_15": row["age_under_15"], "15_24": row["age_15_24"], "25_plus": row["age_25_plus"]}
-        for band, value in ages.items():
-            figures.by_age[band] += value or 0
-        figures.by_age["not_known"] += max(0, people - sum(v or 0 for v in ages.values()))
-        add(figures.by_province, row["province_id"], "events", people)
-        add(figures.weekly, as_date(row["week"]), "people", people)
-        add(figures.per_campaign, row["campaign_id"], "people", people)
+    attended = Coalesce("female", 0) + Coalesce("male", 0) + Coalesce("other_sex", 0)
+    tally(
+        figures,
+        events,
+        Sum(attended),
+        channel="events",
+        campaign_field="campaign_id",
+        day_field=TruncDate("start"),
+        province_field="province_id",
+    )
+    sums = events.aggregate(
+        female=Sum("female"),
+        male=Sum("male"),
+        other=Sum("other_sex"),
+        under_15=Sum("age_under_15"),
+        age_15_24=Sum("age_15_24"),
+        age_25_plus=Sum("age_25_plus"),
+    )
+    figures.by_sex["female"] += sums["female"] or 0
+    figures.by_sex["male"] += sums["male"] or 0
+    figures.by_sex["other"] += sums["other"] or 0
+    banded = {"under_15": sums["under_15"] or 0, "15_24": sums["age_15_24"] or 0, "25_plus": sums["age_25_plus"] or 0}
+    for band, value in banded.items():
+        figures.by_age[band] += value
+    figures.by_age["not_known"] += max(0, figures.events - sum(banded.values()))
     return figures
 
 

@@ -10,11 +10,11 @@ def first_live(model):
 
 def entry_points():
     """The four ways in: young people, teachers, outreach staff and officials, and help."""
-    from campaigns.models import CampaignIndexPage, FactSheetIndexPage, HelpFinderPage
+    from campaigns.models import FactSheetIndexPage, HelpFinderPage, LessonKitIndexPage
 
-    facts, campaigns, help_page = (
+    facts, kits, help_page = (
         first_live(FactSheetIndexPage),
-        first_live(CampaignIndexPage),
+        first_live(LessonKitIndexPage),
         first_live(HelpFinderPage),
     )
     return [
@@ -28,7 +28,7 @@ def entry_points():
             "key": "teachers",
             "title": _("For teachers"),
             "text": _("Lesson kits for every grade, ready to download and teach."),
-            "page": campaigns,
+            "page": kits,
         },
         {
             "key": "officials",

@@ -114,3 +114,12 @@ def test_wrong_language_slug_is_a_404(client):
 
     campaign = CampaignPage.objects.get(slug_en="cleanse-ourselves-first")
     assert client.get(f"/km/campaigns/{campaign.slug_en}/").status_code == 404
+
+
+def test_home_page_entry_points_lead_to_their_sections(client):
+    page = soup(client.get("/en/"))
+    links = {card.h3.get_text(): card.a["href"] for card in page.select(".card--entry")}
+    assert links["For young people"] == "/en/facts/"
+    assert links["For teachers"] == "/en/lesson-kits/"
+    assert links["Get help"] == "/en/help/"
+    assert links["For outreach staff and officials"] == "/admin/"
