@@ -21,7 +21,7 @@ run: $(VENV)/.run-installed
 	@echo ""
 	@echo "  Site:   http://127.0.0.1:$(PORT)/km/  and  http://127.0.0.1:$(PORT)/en/"
 	@echo "  Admin:  http://127.0.0.1:$(PORT)/admin/"
-	@echo "  Demo logins (password nacd-demo-2026): admin, outreach, moderator"
+	@echo "  Demo logins (password nacd-demo-2026): admin, outreach, moderator, kampot, kampot_coordinator, kohkong"
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
