@@ -146,14 +146,16 @@ def add(bucket, key, name, value):
 def tally(figures, queryset, people, *, channel, campaign_field, day_field, province_field=None):
     """Add one channel's records to ``figures`` with one small grouped query per dimension.
 
-    Grouping by campaign, by province and by week separately (rather than by all three at
+    Grouping by campaign, by province and by day separately (rather than by all three at
     once) keeps every query's result to a few hundred rows however many records there are.
+    Each record has one campaign, so the channel's total is the sum over campaigns.
     """
-    total = queryset.aggregate(value=people)["value"] or 0
-    setattr(figures, channel, getattr(figures, channel) + total)
     key = "people" if channel not in ("page_views", "downloads") else channel
+    total = 0
     for row in queryset.values(campaign_field).annotate(value=people).order_by():
+        total += row["value"] or 0
         add(figures.per_campaign, row[campaign_field], key, row["value"])
+    setattr(figures, channel, getattr(figures, channel) + total)
     if province_field:
         for row in queryset.values(province_field).annotate(value=people).order_by():
             if row[province_field]:
