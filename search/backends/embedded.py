@@ -273,26 +273,26 @@ class EmbeddedBackend:
         return fts5_match(groups, require_all, tags)
 
     def _matching_ids(self, cursor, query):
-        if self.vendor == "postgresql":
-            cursor.execute("SELECT id FROM search_indexentry WHERE search_vector @@ CAST(%s AS tsquery)", [query])
-        else:
-            cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [query])
+        """SQLite: ids of all matches (for the total and the facet counts)."""
+        cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [query])
         return [row[0] for row in cursor.fetchall()]
 
+    def _ranked_ids(self, cursor, query):
+        """PostgreSQL: ids of all matches, best first."""
+        cursor.execute(
+            "SELECT id, ts_rank(search_vector, q) FROM search_indexentry, CAST(%s AS tsquery) AS q "
+            "WHERE search_vector @@ q",
+            [query],
+        )
+        return [entry_id for entry_id, _rank in sorted(cursor.fetchall(), key=lambda row: (-row[1], row[0]))]
+
     def _page(self, cursor, query, offset, limit):
-        """Entry ids of one page of matches, best first."""
-        if self.vendor == "postgresql":
-            cursor.execute(
-                "SELECT id FROM search_indexentry, CAST(%s AS tsquery) AS q WHERE search_vector @@ q "
-                "ORDER BY ts_rank(search_vector, q) DESC, id LIMIT %s OFFSET %s",
-                [query, limit, offset],
-            )
-        else:
-            cursor.execute(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
-                "ORDER BY bm25(search_fts, 10.0, 5.0, 1.0, 0.0, 0.0), rowid LIMIT %s OFFSET %s",
-                [query, limit, offset],
-            )
+        """SQLite: entry ids of one page of matches, best first (FTS5's bm25, title weighted most)."""
+        cursor.execute(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+            "ORDER BY bm25(search_fts, 10.0, 5.0, 1.0, 0.0, 0.0), rowid LIMIT %s OFFSET %s",
+            [query, limit, offset],
+        )
         return [row[0] for row in cursor.fetchall()]
 
     def search(self, parsed, filters=None, offset=0, limit=10, require_all=True):
@@ -304,10 +304,16 @@ class EmbeddedBackend:
         if not query:
             return BackendResult(hits=[], total=0)
         with connection.cursor() as cursor:
-            ids = self._matching_ids(cursor, query)
+            if self.vendor == "postgresql":
+                # One pass: every match with its rank, ordered here (ranking reads each match's
+                # vector once instead of twice).
+                ids = self._ranked_ids(cursor, query)
+                page_ids = ids[offset : offset + limit]
+            else:
+                ids = self._matching_ids(cursor, query)
+                page_ids = self._page(cursor, query, offset, limit) if ids else []
             if not ids:
                 return BackendResult(hits=[], total=0)
-            page_ids = self._page(cursor, query, offset, limit)
         facet_map = self.facet_map()
         counter = Counter(pair for entry_id in ids for pair in facet_map.get(entry_id, ()))
         facet_counts = {}
