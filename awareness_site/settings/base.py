@@ -5,10 +5,11 @@ Secrets and service addresses come only from the environment (see README.md,
 everything from here and change as little as they can.
 """
 
+import datetime
 import os
 from pathlib import Path
 
-from awareness_site.environment import cache_from_env, database_from_env
+from awareness_site.environment import cache_from_env, database_from_env, sign_in_cache_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into home.sign_in.locked_out
 ]
 
 ROOT_URLCONF = "awareness_site.urls"
@@ -94,7 +97,28 @@ DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, local memory otherwise.
-CACHES = {"default": cache_from_env()}
+CACHES = {"default": cache_from_env(), "sign_in": sign_in_cache_from_env()}
+
+# Sign-in guessing is stopped by django-axes (home/sign_in.py): failures counted per user name in
+# the cache, never by address; the name is locked after AXES_FAILURE_LIMIT failures.
+AUTHENTICATION_BACKENDS = [
+    "home.sign_in.SignInGuardBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "sign_in"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.sign_in.locked_out"
+AXES_CLIENT_IP_CALLABLE = "home.sign_in.no_client_address"
+AXES_CLIENT_STR_CALLABLE = "home.sign_in.client_description"
+AXES_ENABLE_ADMIN = False  # there is no Django admin; Wagtail's admin is the only sign-in
+AXES_VERBOSE = False
+# axes.W006 warns that without the address in the lockout parameters, rotating user agents or cookies
+# gets round the limit. Here the limit is per user name alone: neither changes anything.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
