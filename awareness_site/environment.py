@@ -51,3 +51,18 @@ def cache_from_env():
             raise ConfigurationError("REDIS_URL must start with redis://, rediss:// or unix://.")
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "awareness"}
+
+
+SIGN_IN_CACHE_TABLE = "sign_in_failures"
+
+
+def sign_in_cache_from_env():
+    """Where django-axes counts failed sign-ins: shared by every server process.
+
+    Redis when REDIS_URL is set, else a table of the database (created by the migration
+    home/0005); never process memory, where each process would count on its own.
+    """
+    url = os.environ.get("REDIS_URL", "").strip()
+    if url:
+        return {**cache_from_env(), "KEY_PREFIX": "sign-in"}
+    return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": SIGN_IN_CACHE_TABLE}

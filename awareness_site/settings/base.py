@@ -5,10 +5,11 @@ Secrets and service addresses come only from the environment (see README.md,
 everything from here and change as little as they can.
 """
 
+import datetime
 import os
 from pathlib import Path
 
-from awareness_site.environment import cache_from_env, database_from_env
+from awareness_site.environment import cache_from_env, database_from_env, sign_in_cache_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -44,6 +45,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.content_security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -63,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into home.sign_in.locked_out
 ]
 
 ROOT_URLCONF = "awareness_site.urls"
@@ -92,7 +97,28 @@ DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, local memory otherwise.
-CACHES = {"default": cache_from_env()}
+CACHES = {"default": cache_from_env(), "sign_in": sign_in_cache_from_env()}
+
+# Sign-in guessing is stopped by django-axes (home/sign_in.py): failures counted per user name in
+# the cache, never by address; the name is locked after AXES_FAILURE_LIMIT failures.
+AUTHENTICATION_BACKENDS = [
+    "home.sign_in.SignInGuardBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "sign_in"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.sign_in.locked_out"
+AXES_CLIENT_IP_CALLABLE = "home.sign_in.no_client_address"
+AXES_CLIENT_STR_CALLABLE = "home.sign_in.client_description"
+AXES_ENABLE_ADMIN = False  # there is no Django admin; Wagtail's admin is the only sign-in
+AXES_VERBOSE = False
+# axes.W006 warns that without the address in the lockout parameters, rotating user agents or cookies
+# gets round the limit. Here the limit is per user name alone: neither changes anything.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -163,5 +189,55 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third party
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor to releases.wagtail.org from the admin's dashboard
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # Khmer slugs lose their vowel signs when slugified: keep slugs ASCII
 REACH_COUNT_VIEWS = os.environ.get("REACH_COUNT_VIEWS", "1") == "1"  # the page view beacon (campaigns/page_views.py)
+
+# Security headers (docs/privacy.md, tests/home/test_security_headers.py). HSTS and secure
+# cookies are switched on in production settings, which serve only over HTTPS.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content Security Policy (django-csp 4). Public pages: everything from our own origin, no inline
+# script or style, no frames, never framed. The Wagtail admin (ADMIN_URL_PREFIX) gets its own
+# looser policy, swapped in by home.content_security.ContentSecurityPolicyMiddleware: its
+# widgets still write inline <script> and style attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "frame-src": ["'self'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # The page preview is an iframe of the admin inside the admin.
+        "frame-ancestors": ["'self'"],
+    }
+}

@@ -3,6 +3,8 @@
 import os
 from pathlib import Path
 
+from awareness_site.environment import sign_in_cache_from_env
+
 from .base import *  # noqa: F403
 
 # Playwright's sync API runs an event loop in the test thread; Django's
@@ -13,7 +15,10 @@ DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
+    "sign_in": sign_in_cache_from_env(),  # a database table: each test's failures roll back with it
+}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
