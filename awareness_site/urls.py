@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
@@ -13,6 +15,8 @@ urlpatterns = [
     path("beacon/<int:page_id>/<str:language>.gif", page_views.beacon, name="beacon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Pages name their icon (base.html); this answers browsers and robots that ask for it anyway.
+    path("favicon.ico", lambda request: redirect(static("img/icon.svg"))),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

@@ -64,6 +64,7 @@ def site_env(tmp_path_factory):
         "DATABASE_URL": browser_database_url(tmp_path),
         "MEDIA_ROOT": str(tmp_path / "media"),
         "SERVE_MEDIA": "1",
+        "STATIC_ROOT": str(tmp_path / "static"),  # collected as in production (settings/test.py)
     }
     return env
 
@@ -79,6 +80,7 @@ def live_site(site_env):
     """Base URL of the demo site, migrated and seeded as `make run` does."""
     manage(site_env, "migrate", "--noinput")
     manage(site_env, "seed_demo")
+    manage(site_env, "collectstatic", "--noinput")
     port = free_port()
     log = open(Path(site_env["MEDIA_ROOT"]).parent / "server.log", "w")  # noqa: SIM115
     server = subprocess.Popen(
