@@ -9,3 +9,32 @@ from wagtail import hooks
 @hooks.register("insert_global_admin_css")
 def khmer_font_for_the_admin():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin-khmer.css"))
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    from django.urls import path
+
+    from home import two_factor
+
+    return [
+        path("two-factor/", two_factor.enrol, name="two_factor_enrol"),
+        path("two-factor/verify/", two_factor.verify, name="two_factor_verify"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_menu_item(request):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from home.two_factor import confirmed_device
+
+    enabled = confirmed_device(request.user) is not None
+    return {
+        "url": reverse("two_factor_enrol"),
+        "label": _("Two-step verification"),
+        "help_text": _("On: a code from your phone is asked after your password.")
+        if enabled
+        else _("Off: turn it on to protect your account with a code from your phone."),
+    }

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "home.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -120,6 +124,9 @@ AXES_VERBOSE = False
 # axes.W006 warns that without the address in the lockout parameters, rotating user agents or cookies
 # gets round the limit. Here the limit is per user name alone: neither changes anything.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Two-step verification for staff who turn it on (home/two_factor.py).
+OTP_TOTP_ISSUER = "NACD awareness"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
