@@ -12,3 +12,7 @@ class HomeConfig(AppConfig):
         from django.conf.locale import LANG_INFO
 
         LANG_INFO["km"]["name_local"] = "ខ្មែរ"
+
+        from home import page_cache
+
+        page_cache.connect()

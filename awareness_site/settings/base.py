@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.page_cache.PageCacheMiddleware",  # whole pages for anonymous readers (home/page_cache.py)
     "home.compression.TextCompressionMiddleware",  # gzip for pages and feeds, not files (home/compression.py)
     "home.content_security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -127,6 +128,8 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Two-step verification for staff who turn it on (home/two_factor.py).
 OTP_TOTP_ISSUER = "NACD awareness"
+# Public pages kept whole for anonymous readers this many seconds at most (0: off); see home/page_cache.py.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -19,6 +19,8 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
     "sign_in": sign_in_cache_from_env(),  # a database table: each test's failures roll back with it
 }
+# Off: each test's data is rolled back but the cache is not. tests/home/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
