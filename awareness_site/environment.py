@@ -66,3 +66,19 @@ def sign_in_cache_from_env():
     if url:
         return {**cache_from_env(), "KEY_PREFIX": "sign-in"}
     return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": SIGN_IN_CACHE_TABLE}
+
+
+SHARED_CACHE_TABLE = "shared_cache"
+
+
+def shared_cache_from_env():
+    """A cache every server process sees (what one process makes stale, none may serve): Redis
+    when REDIS_URL is set, else a table of the database (created by the migration home/0006)."""
+    url = os.environ.get("REDIS_URL", "").strip()
+    if url:
+        return {**cache_from_env(), "KEY_PREFIX": "shared"}
+    return {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": SHARED_CACHE_TABLE,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }

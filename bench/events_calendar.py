@@ -67,6 +67,7 @@ def main():
                     kind="community_meeting",
                     start=start,
                     end=start + datetime.timedelta(hours=2),
+                    day=day,  # bulk_create skips save(), which keeps the day
                     province_id=commune.district.province_id,
                     district_id=commune.district_id,
                     commune=commune,

@@ -10,13 +10,16 @@ export (XLSX and CSV). Target: under 300 ms at the median, in a constant number 
 import datetime
 import random
 import statistics
+import sys
 import time
 
 from _setup import django_site, percentile
 
 django_site("reach")
 
+from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
@@ -136,6 +139,7 @@ with transaction.atomic():
                 kind="community_meeting",
                 start=start,
                 end=start + datetime.timedelta(hours=2),
+                day=start.date(),  # bulk_create skips save(), which keeps the day
                 province=p,
                 venue_km="សាលា",
                 organiser_km="គណៈកម្មាធិការ",
@@ -180,12 +184,46 @@ def measure(url, runs=10):
     return statistics.median(times), percentile(times, 0.95), len(queries)
 
 
-for label, url in [
+pages = [
     ("all-campaigns dashboard", reverse("reach")),
     ("all-campaigns export (CSV)", reverse("reach_export", args=["csv"])),
     ("one campaign's dashboard", reverse("reach_campaign", args=[campaigns[0].pk])),
     ("one campaign's export (XLSX)", reverse("reach_campaign_export", args=[campaigns[0].pk, "xlsx"])),
     ("one campaign's export (CSV)", reverse("reach_campaign_export", args=[campaigns[0].pk, "csv"])),
-]:
-    median, p95, queries = measure(url)
-    print(f"{label}: median {median:.0f} ms, p95 {p95:.0f} ms, {queries} queries")
+]
+# Uncached: every figure from the records (as on the first view after a change). Cached: the
+# settled figures from the shared cache (a database table here, Redis with REDIS_URL), today's
+# page views and downloads read afresh.
+for cached in (False, True):
+    settings.REACH_CACHE_SECONDS = 600 if cached else 0
+    caches["shared"].clear()
+    print(f"## reach cache {'on' if cached else 'off'}")
+    for label, url in pages:
+        median, p95, queries = measure(url)
+        print(f"{label}: median {median:.0f} ms, p95 {p95:.0f} ms, {queries} queries")
+settings.REACH_CACHE_SECONDS = 0
+
+if "--profile" in sys.argv:  # where the all-campaigns dashboard spends its time (cache as --profile-cached)
+    import cProfile
+    import pstats
+
+    settings.REACH_CACHE_SECONDS = 600 if "--profile-cached" in sys.argv else 0
+    client.get(reverse("reach"))
+    profiler = cProfile.Profile()
+    profiler.enable()
+    client.get(reverse("reach"))
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    timed = []
+
+    def timing(execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            timed.append(((time.perf_counter() - started) * 1000, sql))
+
+    with connection.execute_wrapper(timing):
+        client.get(reverse("reach"))
+    for elapsed, sql in sorted(timed, reverse=True)[:12]:
+        print(f"{elapsed:7.1f} ms  {sql[:300]}")

@@ -14,3 +14,22 @@ class CampaignsConfig(AppConfig):
         from campaigns.outreach_permissions import outreach_event_permission_policy
 
         register_permission_policy(OutreachEvent, outreach_event_permission_policy)
+        connect_reach_signals()
+
+
+def connect_reach_signals():
+    """Cached reach figures go stale whenever what they count is saved or deleted."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from campaigns.class_reports import ClassReport
+    from campaigns.fact_sheets import FactSheetPage
+    from campaigns.lesson_kits import LessonKitPage
+    from campaigns.outreach import OutreachEvent
+    from campaigns.reach import ManualReach, forget_reach
+
+    for model in (OutreachEvent, ClassReport, ManualReach, LessonKitPage, FactSheetPage):
+        post_save.connect(forget_reach, sender=model, dispatch_uid=f"reach_saved_{model.__name__}")
+        post_delete.connect(forget_reach, sender=model, dispatch_uid=f"reach_deleted_{model.__name__}")
+    m2m_changed.connect(
+        forget_reach, sender=FactSheetPage.related_campaigns.through, dispatch_uid="reach_fact_sheet_campaigns"
+    )

@@ -20,6 +20,7 @@ from campaigns.campaign_pages import CampaignPage
 from campaigns.officials import OfficialArea
 from campaigns.outreach import EventStatus, OutreachEvent
 from campaigns.places import Commune, District, Province
+from campaigns.reach import forget_reach
 from home.demo_content.events import EVENT_TEMPLATES, SCHOOLS
 from home.roles import PROVINCIAL_COORDINATORS, PROVINCIAL_OFFICIALS
 
@@ -155,4 +156,5 @@ def seed_events(password="nacd-demo-2026", today=None):
             OutreachEvent.objects.filter(pk=latest_past.pk).update(
                 status=EventStatus.HELD, verified_at=None, verified_by=None
             )
+            forget_reach()  # an update() sends no signal
     return count

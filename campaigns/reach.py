@@ -8,15 +8,19 @@ are recorded. Each channel is one grouped query, so a dashboard costs the same n
 of queries however many records there are.
 """
 
+import copy
 import datetime
+import hashlib
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Sum
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -143,28 +147,33 @@ def add(bucket, key, name, value):
     row[name] = row.get(name, 0) + (value or 0)
 
 
-def tally(figures, queryset, people, *, channel, campaign_field, day_field, province_field=None):
+def tally(figures, queryset, people, *, channel, campaign_field, day_field, province_field=None, sums=None):
     """Add one channel's records to ``figures`` with one small grouped query per dimension.
 
     Grouping by campaign, by province and by day separately (rather than by all three at
     once) keeps every query's result to a few hundred rows however many records there are.
-    Each record has one campaign, so the channel's total is the sum over campaigns.
+    Each record has one campaign, so the channel's total (and each of ``sums``, extra sums
+    such as people by sex, computed in the same query) is the sum over campaigns.
     """
     key = "people" if channel not in ("page_views", "downloads") else channel
+    sums = sums or {}
+    totals = dict.fromkeys(sums, 0)
     total = 0
-    for row in queryset.values(campaign_field).annotate(value=people).order_by():
+    for row in queryset.values(campaign_field).annotate(value=people, **sums).order_by():
         total += row["value"] or 0
         add(figures.per_campaign, row[campaign_field], key, row["value"])
+        for name in sums:
+            totals[name] += row[name] or 0
     setattr(figures, channel, getattr(figures, channel) + total)
     if province_field:
         for row in queryset.values(province_field).annotate(value=people).order_by():
             if row[province_field]:
                 add(figures.by_province, row[province_field], channel, row["value"])
-    # By day in the database (a plain column: no date function per row on SQLite), by week here.
-    days = queryset.annotate(day_of=day_field).values("day_of").annotate(value=people).order_by()
+    # By day in the database (a plain date column), by week here.
+    days = queryset.values(day_field).annotate(value=people).order_by()
     for row in days:
-        add(figures.weekly, monday(as_date(row["day_of"])), key, row["value"])
-    return total
+        add(figures.weekly, monday(as_date(row[day_field])), key, row["value"])
+    return totals
 
 
 def reach_figures(campaign_ids, start, end, area=None):
@@ -173,51 +182,93 @@ def reach_figures(campaign_ids, start, end, area=None):
     ``area`` (campaigns.officials.Area) cuts the figures to an official's province or district:
     page views and downloads have no place (nothing about readers is kept), so they are
     left out, and other channels keep only the records of that area.
+
+    With ``REACH_CACHE_SECONDS`` set, everything but today's page views and downloads (the
+    only records that change without a save: the counters) is kept in the cache under a
+    version that every save or delete of a reach record, event or kit changes
+    (:func:`forget_reach`); today's counters are always read afresh and added.
     """
-    from campaigns.class_reports import ClassReport
-    from campaigns.downloads import DownloadCount
     from campaigns.officials import EVERYWHERE
-    from campaigns.outreach import OutreachEvent
-    from campaigns.page_views import PageViewCount
 
     area = area or EVERYWHERE
+    campaign_ids = sorted(set(campaign_ids))
+    seconds = getattr(settings, "REACH_CACHE_SECONDS", 0)
+    today = timezone.localdate()
+    if not seconds or area.nowhere:
+        return compute_reach(campaign_ids, start, end, area)
+    key = "reach:{version}:{ids}:{start}:{end}:{today}:{area}".format(
+        version=reach_version(),
+        ids=hashlib.sha256(",".join(map(str, campaign_ids)).encode()).hexdigest()[:32],
+        start=start.isoformat(),
+        end=end.isoformat(),
+        today=today.isoformat(),
+        area=f"{int(area.everywhere)}-{area.province_id}-{area.district_id}",
+    )
+    shared = caches["shared"]
+    settled = shared.get(key)
+    if settled is None:
+        settled = compute_reach(campaign_ids, start, end, area, counters_until=today - datetime.timedelta(days=1))
+        shared.set(key, settled, seconds)
+    figures = copy.deepcopy(settled)
+    if area.everywhere and start <= today <= end:
+        add_counters(figures, campaign_ids, today, today)
+    return figures
+
+
+def compute_reach(campaign_ids, start, end, area, counters_until=None):
+    """The figures from the records, every channel, no cache (``counters_until``: page views and
+    downloads only up to that day)."""
     figures = ReachFigures(start=start, end=end)
-    campaign_ids = list(campaign_ids)
     for campaign_id in campaign_ids:
         figures.per_campaign[campaign_id] = {"page_views": 0, "downloads": 0, "people": 0}
     if area.nowhere:
         return figures
-
     if area.everywhere:
-        # Page views: one query by page (pages map to campaigns in Python) and one by week.
-        pages = campaign_pages(campaign_ids)
-        views = PageViewCount.objects.filter(page_id__in=list(pages), day__range=(start, end))
-        for row in views.values("page_id").annotate(value=Sum("count")).order_by():
-            figures.page_views += row["value"]
-            for campaign_id in pages[row["page_id"]]:
-                add(figures.per_campaign, campaign_id, "page_views", row["value"])
-        for row in views.values("day").annotate(value=Sum("count")).order_by():
-            add(figures.weekly, monday(row["day"]), "page_views", row["value"])
-        downloads = DownloadCount.objects.filter(kit__campaign_id__in=campaign_ids, day__range=(start, end))
-        tally(
-            figures, downloads, Sum("count"), channel="downloads", campaign_field="kit__campaign_id", day_field=F("day")
-        )
+        last = end if counters_until is None else min(end, counters_until)
+        if start <= last:
+            add_counters(figures, campaign_ids, start, last)
+    add_people(figures, campaign_ids, start, end, area)
+    return figures
+
+
+def add_counters(figures, campaign_ids, start, end):
+    """Page views and downloads (impressions) of the campaigns between ``start`` and ``end``."""
+    from campaigns.downloads import DownloadCount
+    from campaigns.page_views import PageViewCount
+
+    # Page views: one query by page (pages map to campaigns in Python) and one by week.
+    pages = campaign_pages(campaign_ids)
+    views = PageViewCount.objects.filter(page_id__in=list(pages), day__range=(start, end))
+    for row in views.values("page_id").annotate(value=Sum("count")).order_by():
+        figures.page_views += row["value"]
+        for campaign_id in pages[row["page_id"]]:
+            add(figures.per_campaign, campaign_id, "page_views", row["value"])
+    for row in views.values("day").annotate(value=Sum("count")).order_by():
+        add(figures.weekly, monday(row["day"]), "page_views", row["value"])
+    downloads = DownloadCount.objects.filter(kit__campaign_id__in=campaign_ids, day__range=(start, end))
+    tally(figures, downloads, Sum("count"), channel="downloads", campaign_field="kit__campaign_id", day_field="day")
+
+
+def add_people(figures, campaign_ids, start, end, area):
+    """People reached: accepted classes, manual entries and verified events, in ``area``."""
+    from campaigns.class_reports import ClassReport
+    from campaigns.outreach import OutreachEvent
 
     classes = area.filter(
         ClassReport.objects.filter(
             status=ClassReport.Status.ACCEPTED, kit__campaign_id__in=campaign_ids, date_taught__range=(start, end)
         )
     )
-    tally(
+    sexes = tally(
         figures,
         classes,
         Sum(F("girls") + F("boys") + F("other")),
         channel="classes",
         campaign_field="kit__campaign_id",
-        day_field=F("date_taught"),
+        day_field="date_taught",
         province_field="province_id",
+        sums={"girls": Sum("girls"), "boys": Sum("boys"), "other": Sum("other")},
     )
-    sexes = classes.aggregate(girls=Sum("girls"), boys=Sum("boys"), other=Sum("other"))
     figures.by_sex["female"] += sexes["girls"] or 0
     figures.by_sex["male"] += sexes["boys"] or 0
     figures.by_sex["other"] += sexes["other"] or 0
@@ -232,35 +283,31 @@ def reach_figures(campaign_ids, start, end, area=None):
         Sum("people"),
         channel="manual",
         campaign_field="campaign_id",
-        day_field=F("day"),
+        day_field="day",
         province_field="province_id",
     )
     for row in manual.values("channel").annotate(value=Sum("people")).order_by():
         figures.manual_by_channel[row["channel"]] = row["value"]
 
-    zone = timezone.get_default_timezone()
-    first = datetime.datetime.combine(start, datetime.time.min, tzinfo=zone)
-    after = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
-    events = area.filter(
-        OutreachEvent.objects.verified().filter(campaign_id__in=campaign_ids, start__gte=first, start__lt=after)
-    )
+    # ``day`` is the start's date in Phnom Penh (OutreachEvent.save keeps it).
+    events = area.filter(OutreachEvent.objects.verified().filter(campaign_id__in=campaign_ids, day__range=(start, end)))
     attended = Coalesce("female", 0) + Coalesce("male", 0) + Coalesce("other_sex", 0)
-    tally(
+    sums = tally(
         figures,
         events,
         Sum(attended),
         channel="events",
         campaign_field="campaign_id",
-        day_field=TruncDate("start"),
+        day_field="day",
         province_field="province_id",
-    )
-    sums = events.aggregate(
-        female=Sum("female"),
-        male=Sum("male"),
-        other=Sum("other_sex"),
-        under_15=Sum("age_under_15"),
-        age_15_24=Sum("age_15_24"),
-        age_25_plus=Sum("age_25_plus"),
+        sums={
+            "female": Sum("female"),
+            "male": Sum("male"),
+            "other": Sum("other_sex"),
+            "under_15": Sum("age_under_15"),
+            "age_15_24": Sum("age_15_24"),
+            "age_25_plus": Sum("age_25_plus"),
+        },
     )
     figures.by_sex["female"] += sums["female"] or 0
     figures.by_sex["male"] += sums["male"] or 0
@@ -270,6 +317,29 @@ def reach_figures(campaign_ids, start, end, area=None):
         figures.by_age[band] += value
     figures.by_age["not_known"] += max(0, figures.events - sum(banded.values()))
     return figures
+
+
+VERSION_KEY = "reach:version"
+
+
+def reach_version():
+    """The current version of the cached reach figures (see :func:`forget_reach`)."""
+    shared = caches["shared"]
+    version = shared.get(VERSION_KEY)
+    if version is None:
+        shared.add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = shared.get(VERSION_KEY)
+    return version
+
+
+def forget_reach(**_kwargs):
+    """Make every cached reach figure stale: called on each save or delete of what reach counts.
+
+    The new version is set once the change is committed, so figures computed meanwhile (from
+    the data before it) stay under the old version and are never served again.
+    """
+    if getattr(settings, "REACH_CACHE_SECONDS", 0):
+        transaction.on_commit(lambda: caches["shared"].set(VERSION_KEY, uuid.uuid4().hex, None))
 
 
 def default_period(campaigns):

@@ -4,10 +4,15 @@ pygal adds a small configuration script for hover tooltips; it is removed, since
 table beside each chart carries every figure for screen readers and keyboards.
 """
 
+import functools
+import hashlib
 import re
 
 import pygal
 from pygal.style import Style
+
+from django.core.cache import cache
+from django.utils.translation import get_language
 
 from home.khmer_format import format_date, format_number
 
@@ -31,6 +36,24 @@ def svg(chart):
     return SCRIPT.sub("", chart.render(is_unicode=True))
 
 
+def remembered(draw):
+    """A chart is a pure function of its data and language: drawing it (pygal takes a tenth of a
+    second for two years of weeks) is done once per distinct chart and kept in the cache."""
+
+    @functools.wraps(draw)
+    def chart(*args):
+        digest = hashlib.sha256(repr(args).encode()).hexdigest()
+        key = f"reach-chart:{draw.__name__}:{get_language()}:{digest}"
+        drawn = cache.get(key)
+        if drawn is None:
+            drawn = draw(*args)
+            cache.set(key, drawn, 24 * 3600)
+        return drawn
+
+    return chart
+
+
+@remembered
 def province_bars(rows, title):
     """rows: [(province name, people)], largest first."""
     chart = pygal.HorizontalBar(
@@ -50,6 +73,7 @@ def province_bars(rows, title):
     return svg(chart)
 
 
+@remembered
 def weekly_lines(weeks, series, title):
     """weeks: [Monday dates]; series: [(label, [value per week])]."""
     chart = pygal.Line(

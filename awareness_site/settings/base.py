@@ -9,7 +9,12 @@ import datetime
 import os
 from pathlib import Path
 
-from awareness_site.environment import cache_from_env, database_from_env, sign_in_cache_from_env
+from awareness_site.environment import (
+    cache_from_env,
+    database_from_env,
+    shared_cache_from_env,
+    sign_in_cache_from_env,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -103,7 +108,7 @@ DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, local memory otherwise.
-CACHES = {"default": cache_from_env(), "sign_in": sign_in_cache_from_env()}
+CACHES = {"default": cache_from_env(), "sign_in": sign_in_cache_from_env(), "shared": shared_cache_from_env()}
 
 # Sign-in guessing is stopped by django-axes (home/sign_in.py): failures counted per user name in
 # the cache, never by address; the name is locked after AXES_FAILURE_LIMIT failures.
@@ -206,6 +211,9 @@ LOGGING = {
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third party
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor to releases.wagtail.org from the admin's dashboard
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # Khmer slugs lose their vowel signs when slugified: keep slugs ASCII
+# Reach figures (all but today's counters) kept this long in the cache; any save of what they
+# count makes them stale at once (campaigns/reach.py). 0 turns it off.
+REACH_CACHE_SECONDS = int(os.environ.get("REACH_CACHE_SECONDS", "600"))
 REACH_COUNT_VIEWS = os.environ.get("REACH_COUNT_VIEWS", "1") == "1"  # the page view beacon (campaigns/page_views.py)
 
 # Security headers (docs/privacy.md, tests/home/test_security_headers.py). HSTS and secure

@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-from awareness_site.environment import sign_in_cache_from_env
+from awareness_site.environment import shared_cache_from_env, sign_in_cache_from_env
 
 from .base import *  # noqa: F403
 
@@ -18,9 +18,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
     "sign_in": sign_in_cache_from_env(),  # a database table: each test's failures roll back with it
+    "shared": shared_cache_from_env(),  # likewise
 }
 # Off: each test's data is rolled back but the cache is not. tests/home/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+REACH_CACHE_SECONDS = 0  # likewise; tests/campaigns/test_reach.py turns it on
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

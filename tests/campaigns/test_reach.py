@@ -355,6 +355,26 @@ def test_verified_events_count_and_unverifying_removes_them(known):
     assert reach_figures([known.pk], START, END).events == 0
 
 
+def test_an_event_counts_on_its_day_in_phnom_penh_and_moves_with_its_start(known):
+    """Reach groups events by their date in Phnom Penh (UTC+7), kept by save() in ``day``."""
+    event = make_verified_event(known, "19", datetime.date(2026, 2, 10), 30, 25, 10, 20, 25)
+    # 31 March 20:00 UTC is 1 April 03:00 in Phnom Penh: after the period.
+    event.start = datetime.datetime(2026, 3, 31, 20, 0, tzinfo=datetime.UTC)
+    event.end = event.start + datetime.timedelta(hours=2)
+    event.save(update_fields=["start", "end"])
+    event.refresh_from_db()
+    assert event.day == datetime.date(2026, 4, 1)
+    assert reach_figures([known.pk], START, END).events == 0
+    assert reach_figures([known.pk], START, datetime.date(2026, 4, 1)).events == 55
+    # 31 March 16:00 UTC is 23:00 the same day in Phnom Penh: inside, in the week of Monday 30 March.
+    event.start = datetime.datetime(2026, 3, 31, 16, 0, tzinfo=datetime.UTC)
+    event.end = event.start + datetime.timedelta(hours=2)
+    event.save()
+    figures = reach_figures([known.pk], START, END)
+    assert figures.events == 55
+    assert figures.weekly[datetime.date(2026, 3, 30)]["people"] >= 55
+
+
 def test_an_official_sees_reach_only_for_their_own_area(known):
     from campaigns.officials import OfficialArea
 
@@ -372,3 +392,99 @@ def test_an_official_sees_reach_only_for_their_own_area(known):
     assert data["impressions"] == {"page_views": 0, "downloads": 0}
     html = client.get(reverse("reach_campaign", args=[known.pk])).content.decode()
     assert "help-info" in html
+
+
+@pytest.fixture
+def reach_cache(settings):
+    """Reach figures cached as in production (off in the other tests: data rolls back, caches do not)."""
+    from django.core.cache import caches
+
+    settings.REACH_CACHE_SECONDS = 600
+    caches["shared"].clear()
+    yield caches["shared"]
+    caches["shared"].clear()
+
+
+def test_cached_reach_is_the_same_and_costs_fewer_queries(known, reach_cache):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        figures = reach_figures([known.pk], START, END)
+    with CaptureQueriesContext(connection) as second:
+        again = reach_figures([known.pk], START, END)
+    assert again == figures
+    assert (again.page_views, again.downloads, again.people) == (20, 4, 1088)
+    assert len(second) < 4 < len(first), (len(first), len(second))
+    # A cached copy is never changed by what a caller does with the figures it got.
+    again.by_sex["female"] = 0
+    assert reach_figures([known.pk], START, END).by_sex["female"] == 20
+
+
+def test_cached_reach_shows_each_saved_change_at_once(known, reach_cache, django_capture_on_commit_callbacks):
+    from campaigns.outreach import OutreachEvent
+
+    assert reach_figures([known.pk], START, END).people == 1088
+    with django_capture_on_commit_callbacks(execute=True):
+        event = make_verified_event(known, "19", datetime.date(2026, 1, 20), 30, 25, 10, 20, 25)
+    assert reach_figures([known.pk], START, END).people == 1088 + 55
+    with django_capture_on_commit_callbacks(execute=True):
+        event.status = "cancelled"
+        event.save()
+    assert reach_figures([known.pk], START, END).people == 1088
+    with django_capture_on_commit_callbacks(execute=True):
+        report = ClassReport.objects.get(kit__campaign=known, status="pending")
+        report.status = "accepted"
+        report.save()
+    assert reach_figures([known.pk], START, END).classes == 38 + 30
+    with django_capture_on_commit_callbacks(execute=True):
+        ManualReach.objects.filter(campaign=known, channel="print").delete()
+    assert reach_figures([known.pk], START, END).manual == 1000
+    with django_capture_on_commit_callbacks(execute=True):
+        OutreachEvent.objects.filter(pk=event.pk).delete()
+    assert reach_figures([known.pk], START, END).events == 0
+
+
+def test_cached_reach_counts_todays_views_and_downloads_live(known, reach_cache):
+    """Today's counters change with every reader and send no signal: they are never cached."""
+    from campaigns.downloads import count_download
+
+    today = timezone.localdate()
+    start = today - datetime.timedelta(days=30)
+    before = reach_figures([known.pk], start, today)
+    count_view(known.pk, "km")
+    count_view(known.pk, "en")
+    kit = LessonKitPage.objects.get(campaign=known)
+    count_download(kit, "zip:km", "km")
+    after = reach_figures([known.pk], start, today)
+    assert after.page_views == before.page_views + 2
+    assert after.downloads == before.downloads + 1
+    assert after.per_campaign[known.pk]["page_views"] == before.per_campaign[known.pk]["page_views"] + 2
+    monday = today - datetime.timedelta(days=today.weekday())
+    assert after.weekly[monday]["page_views"] == before.weekly.get(monday, {}).get("page_views", 0) + 2
+    # The dashboard and the export read the same figures.
+    data = json.loads(
+        staff_client()
+        .get(reverse("reach_campaign_export", args=[known.pk, "json"]) + f"?start={start}&end={today}")
+        .content
+    )
+    assert data["impressions"]["page_views"] == after.page_views
+
+
+def test_a_chart_is_drawn_once_per_data_and_language(monkeypatch):
+    from campaigns import reach_charts
+
+    cache.clear()
+    drawn = []
+    real_svg = reach_charts.svg
+    monkeypatch.setattr(reach_charts, "svg", lambda chart: drawn.append(chart) or real_svg(chart))
+    rows = [("ស្ទឹងត្រែង", 1250), ("កំពត", 50)]
+    with translation.override("km"):
+        first = reach_charts.province_bars(rows, "មនុស្សតាមខេត្ត")
+        assert reach_charts.province_bars(rows, "មនុស្សតាមខេត្ត") == first
+        assert "១.២៥០" in first or "១,២៥០" in first  # Khmer digits in the Khmer chart
+        assert len(drawn) == 1
+        reach_charts.province_bars([("ស្ទឹងត្រែង", 1251)], "មនុស្សតាមខេត្ត")
+        assert len(drawn) == 2, "other data, another chart"
+    with translation.override("en"):
+        english = reach_charts.province_bars(rows, "មនុស្សតាមខេត្ត")
+    assert len(drawn) == 3 and "1,250" in english
