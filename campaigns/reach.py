@@ -332,14 +332,37 @@ def reach_version():
     return version
 
 
-def forget_reach(**_kwargs):
+COUNTED_STATUS = {"OutreachEvent": "verified", "ClassReport": "accepted"}
+
+
+def counted(instance):
+    """Whether reach counts ``instance`` now: a verified event, an accepted class, any other record.
+    (A deferred status is taken as counted, so nothing is missed.)"""
+    wanted = COUNTED_STATUS.get(type(instance).__name__)
+    status = instance.__dict__.get("status", wanted)
+    return wanted is None or status == wanted
+
+
+def remember_counted(instance, **_kwargs):
+    instance._reach_counted = counted(instance)
+
+
+def forget_reach(instance=None, **_kwargs):
     """Make every cached reach figure stale: called on each save or delete of what reach counts.
 
-    The new version is set once the change is committed, so figures computed meanwhile (from
-    the data before it) stay under the old version and are never served again.
+    Saving a record reach neither counts nor counted (a planned event, a class report waiting
+    for review: most of what officials and teachers send) changes nothing. The new version is
+    set once the change is committed, so figures computed meanwhile (from the data before it)
+    stay under the old version and are never served again.
     """
-    if getattr(settings, "REACH_CACHE_SECONDS", 0):
-        transaction.on_commit(lambda: caches["shared"].set(VERSION_KEY, uuid.uuid4().hex, None))
+    if not getattr(settings, "REACH_CACHE_SECONDS", 0):
+        return
+    if instance is not None and type(instance).__name__ in COUNTED_STATUS:
+        was_counted = getattr(instance, "_reach_counted", True)
+        instance._reach_counted = counted(instance)
+        if not (was_counted or instance._reach_counted):
+            return
+    transaction.on_commit(lambda: caches["shared"].set(VERSION_KEY, uuid.uuid4().hex, None))
 
 
 def default_period(campaigns):

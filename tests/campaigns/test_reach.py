@@ -488,3 +488,31 @@ def test_a_chart_is_drawn_once_per_data_and_language(monkeypatch):
     with translation.override("en"):
         english = reach_charts.province_bars(rows, "មនុស្សតាមខេត្ត")
     assert len(drawn) == 3 and "1,250" in english
+
+
+def test_what_reach_does_not_count_leaves_the_cached_figures(known, reach_cache, django_capture_on_commit_callbacks):
+    """Officials log planned events and teachers send classes all day: none of it counts yet, so the
+    cached figures stay; verifying, accepting or un-verifying does make them stale."""
+    from campaigns.reach import VERSION_KEY, reach_version
+
+    version = reach_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        planned = make_verified_event(known, "07", datetime.date(2026, 2, 2), 10, 10, 0, 0, 20, status="planned")
+        planned.title_km = "កិច្ចប្រជុំភូមិ (កែ)"
+        planned.save()
+        report = ClassReport.objects.get(kit__campaign=known, status="pending")
+        report.school = "សាលាបឋមសិក្សាកំពត"
+        report.save()
+    assert reach_cache.get(VERSION_KEY) == version
+    with django_capture_on_commit_callbacks(execute=True):
+        planned.status = "verified"
+        planned.save()
+    assert reach_cache.get(VERSION_KEY) != version
+    assert reach_figures([known.pk], START, END).events == 20
+    version = reach_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = type(planned).objects.get(pk=planned.pk)  # loaded verified, saved held: counted before
+        again.status = "held"
+        again.save()
+    assert reach_cache.get(VERSION_KEY) != version
+    assert reach_figures([known.pk], START, END).events == 0
