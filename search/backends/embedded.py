@@ -43,6 +43,16 @@ def _pg_lexeme(term_):
     return "'" + term_.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+RANK_LEAD = 40  # body terms that rank with the title and names (the lead, usually the summary)
+
+
+def rank_vector_literal(fields):
+    """The narrow vector PostgreSQL ranks with: title, names and the body's lead, weighted as in full."""
+    return tsvector_literal(
+        {"title": fields.get("title", []), "names": fields.get("names", []), "body": fields.get("body", [])[:RANK_LEAD]}
+    )
+
+
 def tsvector_literal(fields):
     """A tsvector in its text form from ``{field: [terms]}``: lexemes taken as they are, weighted by field."""
     positions = {}
@@ -184,8 +194,8 @@ class EmbeddedBackend:
     def _write_fulltext(self, cursor, entry_id, fields, facets):
         if self.vendor == "postgresql":
             cursor.execute(
-                "UPDATE search_indexentry SET search_vector = %s::tsvector WHERE id = %s",
-                [tsvector_literal(fields), entry_id],
+                "UPDATE search_indexentry SET search_vector = %s::tsvector, rank_vector = %s::tsvector WHERE id = %s",
+                [tsvector_literal(fields), rank_vector_literal(fields), entry_id],
             )
         else:
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
@@ -277,12 +287,15 @@ class EmbeddedBackend:
         cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [query])
         return [row[0] for row in cursor.fetchall()]
 
-    def _ranked_ids(self, cursor, query):
-        """PostgreSQL: ids of all matches, best first."""
+    def _ranked_ids(self, cursor, query, rank_query):
+        """PostgreSQL: ids of all matches, best first: matched on the full vector through its GIN
+        index, ranked on the narrow one in the row (migration 0003), so ranking thousands of
+        matches reads no long column. ``rank_query`` is the words alone, any of them (tags are
+        not in the narrow vector, and ts_rank of an AND ranks only where all its terms are)."""
         cursor.execute(
-            "SELECT id, ts_rank(search_vector, q) FROM search_indexentry, CAST(%s AS tsquery) AS q "
-            "WHERE search_vector @@ q",
-            [query],
+            "SELECT id, ts_rank(rank_vector, CAST(%s AS tsquery)) FROM search_indexentry "
+            "WHERE search_vector @@ CAST(%s AS tsquery)",
+            [rank_query or query, query],
         )
         return [entry_id for entry_id, _rank in sorted(cursor.fetchall(), key=lambda row: (-row[1], row[0]))]
 
@@ -305,9 +318,8 @@ class EmbeddedBackend:
             return BackendResult(hits=[], total=0)
         with connection.cursor() as cursor:
             if self.vendor == "postgresql":
-                # One pass: every match with its rank, ordered here (ranking reads each match's
-                # vector once instead of twice).
-                ids = self._ranked_ids(cursor, query)
+                # One pass: every match with its rank, ordered here.
+                ids = self._ranked_ids(cursor, query, tsquery_literal(groups, require_all=False))
                 page_ids = ids[offset : offset + limit]
             else:
                 ids = self._matching_ids(cursor, query)

@@ -153,3 +153,14 @@ def test_a_phrase_from_a_lesson_kit_worksheet_finds_the_kit(search_backend):
     grade_bands = {f.value: f for f in search(search_backend, "yama", "en").facets["grade_band"]}
     assert grade_bands["lower_secondary"].label == "Lower secondary (grades 7-9)"
     assert grade_bands["lower_secondary"].count >= 1
+
+
+def test_a_word_in_the_title_ranks_above_the_same_word_deep_in_the_text(search_backend, make_fact_sheet):
+    long_text = (
+        "Farmers in Takeo plant rice at the start of the rainy season and harvest it when the fields turn gold. "
+        "Families work together, children help after school, and the whole village shares the meals it cooks. "
+        "Markets open early, the roads fill with motorbikes carrying sacks, and the pagoda rings its bell at dawn. "
+    ) * 2 + "At the end of the harvest some children fly a kite over the empty fields."
+    make_fact_sheet("harvest-kite", "រដូវច្រូតកាត់", "Harvest season", summary_en=long_text)
+    make_fact_sheet("kite-day", "ថ្ងៃខ្លែង", "Kite day", summary_en="Children fly kites over the rice fields.")
+    assert titles(search(search_backend, "kite", "en"))[:2] == ["Kite day", "Harvest season"]
