@@ -441,3 +441,54 @@ def test_every_non_public_url_as(client, role):
             failures.append(f"{url}: shows province B's record to a province-A official")
     assert checked == len([r for r, _n in all_patterns() if r not in PUBLIC])
     assert not failures, f"{ROLES[role]}:\n" + "\n".join(failures)
+
+
+def test_drafts_unpublished_pages_previews_and_private_documents_are_never_served_to_anonymous(client):
+    from tests.security.access_world import DRAFT_MARKER, PRIVATE_DOC_MARKER, UNPUBLISHED_MARKER
+
+    world = build_world()
+    objects, ids = world.objects, world.ids
+    live = client.get(objects["live"].url)
+    assert live.status_code == 200 and DRAFT_MARKER not in body(live)  # the live text, not the draft
+    assert client.get(objects["unpublished"].url).status_code == 404
+    assert client.get(objects["private_page"].url)["Location"].startswith("/km/_util/login/")
+    assert client.get(objects["private_doc"].url)["Location"].startswith("/km/_util/login/")
+    for url in (
+        reverse("wagtailadmin_pages:view_draft", args=(ids["live_with_draft"],)),
+        reverse("wagtailadmin_pages:preview_on_edit", args=(ids["live_with_draft"],)),
+        reverse("wagtailadmin_pages:revisions_view", args=(ids["live_with_draft"], ids["revision"])),
+        reverse("wagtailadmin_api:pages:detail", args=(ids["unpublished"],)),
+        reverse("wagtailadmin_api:documents:detail", args=(ids["private_document"],)),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"], url
+    assert UNPUBLISHED_MARKER not in body(live) and PRIVATE_DOC_MARKER not in body(live)
+    # Search echoes the query, so look for the pages' addresses among the results instead.
+    found = body(client.get(reverse("search:search"), {"q": DRAFT_MARKER}))
+    assert objects["live"].url not in found
+    found = body(client.get(reverse("search:search"), {"q": UNPUBLISHED_MARKER}))
+    assert objects["unpublished"].url not in found
+
+
+@pytest.mark.parametrize("role", ["a", "p", "d", "c", "o"])
+def test_posting_to_delete_addresses_deletes_nothing_of_others(client, role):
+    """Refused roles post the delete confirmations: nothing goes (outreach may not delete pages or events)."""
+    from wagtail.documents import get_document_model
+    from wagtail.models import Page
+
+    from campaigns.models import ClassReport, OutreachEvent
+
+    world = build_world()
+    sign_in_as(client, world, role)
+    ids = world.ids
+    client.post(reverse("wagtailadmin_pages:delete", args=(ids["page"],)))
+    client.post(reverse("outreach_events:delete", args=(ids["event_b"],)))
+    client.post(reverse("wagtaildocs:delete", args=(ids["private_document"],)))
+    client.post(reverse("wagtailsnippets_campaigns_classreport:delete", args=(ids["class_report_b"],)))
+    client.post(reverse("wagtailusers_users:delete", args=(ids["user"],)))
+    assert Page.objects.filter(pk=ids["page"]).exists()
+    assert OutreachEvent.objects.filter(pk=ids["event_b"]).exists()
+    assert ClassReport.objects.filter(pk=ids["class_report_b"]).exists()
+    assert world.users["s"].__class__.objects.filter(pk=ids["user"]).exists()
+    if role != "o":  # outreach staff may delete documents
+        assert get_document_model().objects.filter(pk=ids["private_document"]).exists()
