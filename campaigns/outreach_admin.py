@@ -39,6 +39,7 @@ from campaigns.outreach import EventKind, EventStatus, OutreachEvent
 from campaigns.outreach_forms import AttendanceReportForm, ConfirmationPanel, OutreachEventForm
 from campaigns.outreach_permissions import outreach_event_permission_policy as policy
 from campaigns.outreach_permissions import visible_events
+from campaigns.restricted_choosers import RestrictedSnippetChooserViewSet
 from home.khmer_format import format_datetime, format_number
 
 EVENT_PANELS = [
@@ -493,6 +494,7 @@ class OfficialAreaViewSet(SnippetViewSet):
     """Where each official works; managed by administrators."""
 
     model = OfficialArea
+    chooser_viewset_class = RestrictedSnippetChooserViewSet  # who works where: administrators only
     icon = "site"
     menu_label = _("Officials' areas")
     list_display = ["user", "province", "district"]

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaigns.models import Audience, ClassReport, HelpService, ManualReach, Topic
 from campaigns.outreach_admin import OfficialAreaViewSet, OutreachEventDeleteBulkAction, OutreachEventViewSet
+from campaigns.restricted_choosers import RestrictedSnippetChooserViewSet
 
 
 class TopicViewSet(SnippetViewSet):
@@ -45,6 +46,7 @@ class ClassReportViewSet(SnippetViewSet):
     """The moderation list of classes taught that teachers reported: accept or reject each."""
 
     model = ClassReport
+    chooser_viewset_class = RestrictedSnippetChooserViewSet  # schools and counts: reviewers only
     icon = "clipboard-list"
     menu_label = _("Classes taught")
     list_display = ["school", "kit", "province", "date_taught", "students", "status", "submitted_on"]
@@ -79,6 +81,7 @@ class ManualReachViewSet(SnippetViewSet):
     """People reached through channels the platform cannot see (TV, radio, print, social media)."""
 
     model = ManualReach
+    chooser_viewset_class = RestrictedSnippetChooserViewSet
     icon = "form"
     menu_label = _("Reach from other channels")
     list_display = ["campaign", "channel", "day", "province", "people", "source"]

@@ -170,7 +170,7 @@ MEDIA_URL = "/media/"
 # Serve /media/ through Django (development, browser tests). Off in production.
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "0") == "1"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "home.file_names.SafeNameStorage"},  # Khmer kept, no path tricks
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -187,11 +187,19 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_login.AdminLoginForm"  # its password label is translated
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Uploads (home/uploads.py, docs/security.md): only the types NACD needs, checked by content as well
+# as by name; sizes and pixels limited; documents served through Django as attachments (PDF may
+# open inline), with nosniff and Wagtail's "default-src 'none'" policy, never from /media/.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # decompression bombs: refused before they are decoded
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # WebP at 70 looks like JPEG at about 80 and keeps a photo hero at 720 px wide near 50 KB
 # (docs/performance.md); the JPEG fallbacks (old browsers, link previews) at 80.
