@@ -1,15 +1,19 @@
 """The campaigns app in the Wagtail admin: topics, audiences, help services and classes taught."""
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from campaigns.campaign_deletion import deletion_refusal
 from campaigns.models import Audience, ClassReport, HelpService, ManualReach, Topic
 from campaigns.outreach_admin import OfficialAreaViewSet, OutreachEventDeleteBulkAction, OutreachEventViewSet
 
@@ -99,6 +103,30 @@ def stamp_manual_reach(request, instance):
         ManualReach.objects.filter(pk=instance.pk).update(created_by=request.user)
 
 
+@hooks.register("before_delete_page")
+def keep_pages_with_reach(request, page):
+    """A campaign or lesson kit with reach behind it (or a page above one) is not deleted: the admin says why."""
+    refusal = deletion_refusal([page])
+    if refusal:
+        messages.error(request, refusal)
+        parent = page.get_parent()
+        return redirect("wagtailadmin_explore", parent.pk) if parent else redirect("wagtailadmin_home")
+
+
+class PageDeleteBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete of pages, refusing (with the counts) when reach is behind any selected page.
+
+    Asked before Wagtail's own check of protected references, which would only say "no permission".
+    """
+
+    def prepare_action(self, objects, objects_without_access):
+        refusal = deletion_refusal(objects)
+        if refusal:
+            messages.error(self.request, refusal)
+            return redirect(self.next_url)
+        return super().prepare_action(objects, objects_without_access)
+
+
 @hooks.register("register_admin_urls")
 def reach_urls():
     from campaigns.reach_views import ReachView, export
@@ -143,3 +171,4 @@ register_snippet(CampaignSnippets)
 register_snippet(OutreachEventViewSet)
 # Registered after Wagtail's own delete action (a later registration replaces an earlier one).
 hooks.register("register_bulk_action", OutreachEventDeleteBulkAction, order=100)
+hooks.register("register_bulk_action", PageDeleteBulkAction, order=100)
