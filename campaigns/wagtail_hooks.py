@@ -11,6 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaigns.campaign_deletion import deletion_refusal
@@ -45,6 +46,20 @@ class HelpServiceViewSet(SnippetViewSet):
     export_filename = "help-services"
 
 
+def stamp_review(report, user):
+    """Record who accepted or rejected a report, and when (pending reports have no reviewer)."""
+    if report.status != ClassReport.Status.PENDING:
+        report.reviewed_by = user
+        report.reviewed_at = timezone.now()
+
+
+class ClassReportEditView(snippet_views.EditView):
+    def save_instance(self):
+        # In the transaction of the save (form_valid): the decision and who made it are written together.
+        stamp_review(self.form.instance, self.request.user)
+        return super().save_instance()
+
+
 class ClassReportViewSet(SnippetViewSet):
     """The moderation list of classes taught that teachers reported: accept or reject each."""
 
@@ -56,6 +71,7 @@ class ClassReportViewSet(SnippetViewSet):
     search_fields = ["school"]
     list_export = ["kit", "school", "province", "district", "date_taught", "girls", "boys", "other", "status"]
     export_filename = "classes-taught"
+    edit_view_class = ClassReportEditView
     ordering = ["status", "-submitted_on"]
     panels = [
         FieldPanel("status"),
@@ -72,11 +88,10 @@ class ClassReportViewSet(SnippetViewSet):
     ]
 
 
-@hooks.register("after_edit_snippet")
-def stamp_class_report_review(request, instance):
-    """Record who accepted or rejected a report, and when."""
-    if isinstance(instance, ClassReport) and instance.status != ClassReport.Status.PENDING:
-        ClassReport.objects.filter(pk=instance.pk).update(reviewed_by=request.user, reviewed_at=timezone.now())
+class ManualReachCreateView(snippet_views.CreateView):
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user  # one INSERT: the entry and who made it
+        return super().save_instance()
 
 
 class ManualReachViewSet(SnippetViewSet):
@@ -89,28 +104,13 @@ class ManualReachViewSet(SnippetViewSet):
     list_filter = ["channel", "campaign", "day"]
     list_export = ["campaign", "channel", "day", "province", "people", "source"]
     export_filename = "reach-other-channels"
+    add_view_class = ManualReachCreateView
     panels = [
         FieldPanel("campaign"),
         FieldRowPanel([FieldPanel("channel"), FieldPanel("day")]),
         FieldRowPanel([FieldPanel("people"), FieldPanel("province")]),
         FieldPanel("source"),
     ]
-
-
-@hooks.register("after_create_snippet")
-def stamp_manual_reach(request, instance):
-    if isinstance(instance, ManualReach):
-        ManualReach.objects.filter(pk=instance.pk).update(created_by=request.user)
-
-
-@hooks.register("before_delete_page")
-def keep_pages_with_reach(request, page):
-    """A campaign or lesson kit with reach behind it (or a page above one) is not deleted: the admin says why."""
-    refusal = deletion_refusal([page])
-    if refusal:
-        messages.error(request, refusal)
-        parent = page.get_parent()
-        return redirect("wagtailadmin_explore", parent.pk) if parent else redirect("wagtailadmin_home")
 
 
 class PageDeleteBulkAction(DeleteBulkAction):
