@@ -113,6 +113,16 @@ class ManualReachViewSet(SnippetViewSet):
     ]
 
 
+@hooks.register("before_delete_page")
+def keep_pages_with_reach(request, page):
+    """A campaign or lesson kit with reach behind it (or a page above one) is not deleted: the admin says why."""
+    refusal = deletion_refusal([page])
+    if refusal:
+        messages.error(request, refusal)
+        parent = page.get_parent()
+        return redirect("wagtailadmin_explore", parent.pk) if parent else redirect("wagtailadmin_home")
+
+
 class PageDeleteBulkAction(DeleteBulkAction):
     """Wagtail's bulk delete of pages, refusing (with the counts) when reach is behind any selected page.
 
