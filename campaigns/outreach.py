@@ -10,8 +10,8 @@ import datetime
 import uuid
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Q, Sum
+from django.db import models, transaction
+from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -161,6 +161,17 @@ class OutreachEvent(ClusterableModel):
         verbose_name=_("verified by"),
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    # Optimistic locking: every save through the admin takes the next version (see claim_version).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("last changed by"),
+    )
 
     objects = OutreachEventQuerySet.as_manager()
 
@@ -230,6 +241,34 @@ class OutreachEvent(ClusterableModel):
     @property
     def ical_uid(self):
         return f"{self.uid}@events.nacd.gov.kh"
+
+
+class EditConflict(Exception):
+    """The event was saved by someone else after the form being saved was opened."""
+
+    def __init__(self, current):
+        super().__init__(f"outreach event {current.pk} is at version {current.version}")
+        self.current = current
+
+
+def claim_version(event, loaded_version, user=None):
+    """Take the next version of ``event`` if nobody has saved it since ``loaded_version`` was read.
+
+    One ``UPDATE ... WHERE version = loaded_version``: the row lock it takes makes a
+    concurrent save of the same event wait until this transaction ends, then find the
+    version moved on and update nothing, so exactly one of two saves wins and the other
+    gets :class:`EditConflict` (carrying the event as it now is). Call it inside the
+    transaction that then saves the event, so the claim and the save commit together.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("claim_version must run inside the transaction that saves the event")
+    claimed = OutreachEvent.objects.filter(pk=event.pk, version=loaded_version).update(
+        version=F("version") + 1, changed_by=user, updated_at=timezone.now()
+    )
+    if not claimed:
+        raise EditConflict(OutreachEvent.objects.select_related("changed_by").get(pk=event.pk))
+    event.version = loaded_version + 1
+    event.changed_by = user
 
 
 class OutreachEventPhoto(Orderable):

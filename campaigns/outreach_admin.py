@@ -35,12 +35,23 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaigns.officials import OfficialArea, area_of
-from campaigns.outreach import EventKind, EventStatus, OutreachEvent
+from campaigns.outreach import EditConflict, EventKind, EventStatus, OutreachEvent, claim_version
 from campaigns.outreach_forms import AttendanceReportForm, ConfirmationPanel, OutreachEventForm
 from campaigns.outreach_permissions import outreach_event_permission_policy as policy
 from campaigns.outreach_permissions import visible_events
 from campaigns.restricted_choosers import RestrictedSnippetChooserViewSet
 from home.khmer_format import format_datetime, format_number
+
+CONFLICT_BY = _(
+    "%(who)s saved this event at %(when)s, after you opened it. Nothing of yours was saved, so their "
+    "changes are kept. What you typed is still in the form: check it against the event as it is now "
+    "(open it again in another tab), then save again to replace their changes with yours."
+)
+CONFLICT = _(
+    "Someone else saved this event at %(when)s, after you opened it. Nothing of yours was saved, so their "
+    "changes are kept. What you typed is still in the form: check it against the event as it is now "
+    "(open it again in another tab), then save again to replace their changes with yours."
+)
 
 EVENT_PANELS = [
     FieldPanel("campaign", widget=forms.Select),
@@ -189,8 +200,70 @@ class CreateView(snippet_views.CreateView):
             return existing
 
 
-class EditView(InAreaObjectMixin, snippet_views.EditView):
+def user_name(user):
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def conflict_message(current):
+    """Who saved the event meanwhile, and when, in the reader's language."""
+    when = format_datetime(current.updated_at)
+    if current.changed_by_id:
+        return CONFLICT_BY % {"who": user_name(current.changed_by), "when": when}
+    return CONFLICT % {"when": when}
+
+
+def conflict_summary(current):
+    when = format_datetime(current.updated_at)
+    if current.changed_by_id:
+        return f"{user_name(current.changed_by)}, {when}"
+    return when
+
+
+def fields_that_differ(form, current):
+    """Labels of the form's fields whose saved value now differs from what was typed."""
+    names = {f.name for f in OutreachEvent._meta.concrete_fields}
+    return [
+        str(form.fields[name].label)
+        for name, value in form.cleaned_data.items()
+        if name in names and name in form.fields and getattr(current, name) != value
+    ]
+
+
+class VersionCheckedMixin:
+    """Saves refused when the event changed since the form was opened (optimistic locking).
+
+    ``form_valid`` runs ``save_instance`` in a transaction; the save first claims the
+    next version of the event, and a lost claim rolls everything back and shows the
+    form again with what was typed, who saved meanwhile and when.
+    """
+
+    def claim(self):
+        claim_version(self.form.instance, self.form.cleaned_data["loaded_version"], self.request.user)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except EditConflict as conflict:
+            return self.refuse_stale_save(form, conflict.current)
+
+    def refuse_stale_save(self, form, current):
+        self.produced_error_message = conflict_message(current)
+        differ = fields_that_differ(form, current)
+        if differ:
+            message = _("Saved differently from what you typed: %(fields)s.") % {"fields": ", ".join(differ)}
+            form.add_error(None, message)
+        else:
+            form.add_error(None, _("Your form is out of date."))
+        form.refresh_version(current)
+        return self.form_invalid(form)
+
+
+class EditView(VersionCheckedMixin, InAreaObjectMixin, snippet_views.EditView):
     object_action = "change"
+
+    def save_instance(self):
+        self.claim()
+        return super().save_instance()
 
     @cached_property
     def header_more_buttons(self):
@@ -240,6 +313,7 @@ class ReportView(EditView):
         return reverse(self.index_url_name)
 
     def save_instance(self):
+        self.claim()
         event = self.form.instance
         event.status = EventStatus.HELD
         event.reported_by = self.request.user
@@ -286,11 +360,23 @@ class VerifyView(InAreaObjectMixin, WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
+        """Verifies the numbers the coordinator saw: a report changed since is shown again first."""
         event = self.object
-        event.status = EventStatus.VERIFIED
-        event.verified_by = request.user
-        event.verified_at = timezone.now()
-        event.save(update_fields=["status", "verified_by", "verified_at", "updated_at"])
+        loaded = request.POST.get("loaded_version", "")
+        try:
+            with transaction.atomic():
+                claim_version(event, int(loaded) if loaded.isdigit() else 0, request.user)
+                event.status = EventStatus.VERIFIED
+                event.verified_by = request.user
+                event.verified_at = timezone.now()
+                event.save(update_fields=["status", "verified_by", "verified_at", "updated_at"])
+        except EditConflict as conflict:
+            messages.error(
+                request,
+                _("The report changed since you opened it (%(change)s). Check the numbers below again.")
+                % {"change": conflict_summary(conflict.current)},
+            )
+            return redirect(event.snippet_viewset.get_url_name("verify"), quote(event.pk))
         messages.success(request, _("The report of '%(event)s' is verified.") % {"event": event})
         return redirect(event.snippet_viewset.get_url_name("list"))
 

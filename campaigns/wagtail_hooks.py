@@ -1,15 +1,20 @@
 """The campaigns app in the Wagtail admin: topics, audiences, help services and classes taught."""
 
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from campaigns.campaign_deletion import deletion_refusal
 from campaigns.models import Audience, ClassReport, HelpService, ManualReach, Topic
 from campaigns.outreach_admin import OfficialAreaViewSet, OutreachEventDeleteBulkAction, OutreachEventViewSet
 from campaigns.restricted_choosers import RestrictedSnippetChooserViewSet
@@ -42,6 +47,20 @@ class HelpServiceViewSet(SnippetViewSet):
     export_filename = "help-services"
 
 
+def stamp_review(report, user):
+    """Record who accepted or rejected a report, and when (pending reports have no reviewer)."""
+    if report.status != ClassReport.Status.PENDING:
+        report.reviewed_by = user
+        report.reviewed_at = timezone.now()
+
+
+class ClassReportEditView(snippet_views.EditView):
+    def save_instance(self):
+        # In the transaction of the save (form_valid): the decision and who made it are written together.
+        stamp_review(self.form.instance, self.request.user)
+        return super().save_instance()
+
+
 class ClassReportViewSet(SnippetViewSet):
     """The moderation list of classes taught that teachers reported: accept or reject each."""
 
@@ -54,6 +73,7 @@ class ClassReportViewSet(SnippetViewSet):
     search_fields = ["school"]
     list_export = ["kit", "school", "province", "district", "date_taught", "girls", "boys", "other", "status"]
     export_filename = "classes-taught"
+    edit_view_class = ClassReportEditView
     ordering = ["status", "-submitted_on"]
     panels = [
         FieldPanel("status"),
@@ -70,11 +90,10 @@ class ClassReportViewSet(SnippetViewSet):
     ]
 
 
-@hooks.register("after_edit_snippet")
-def stamp_class_report_review(request, instance):
-    """Record who accepted or rejected a report, and when."""
-    if isinstance(instance, ClassReport) and instance.status != ClassReport.Status.PENDING:
-        ClassReport.objects.filter(pk=instance.pk).update(reviewed_by=request.user, reviewed_at=timezone.now())
+class ManualReachCreateView(snippet_views.CreateView):
+    def save_instance(self):
+        self.form.instance.created_by = self.request.user  # one INSERT: the entry and who made it
+        return super().save_instance()
 
 
 class ManualReachViewSet(SnippetViewSet):
@@ -88,6 +107,7 @@ class ManualReachViewSet(SnippetViewSet):
     list_filter = ["channel", "campaign", "day"]
     list_export = ["campaign", "channel", "day", "province", "people", "source"]
     export_filename = "reach-other-channels"
+    add_view_class = ManualReachCreateView
     panels = [
         FieldPanel("campaign"),
         FieldRowPanel([FieldPanel("channel"), FieldPanel("day")]),
@@ -96,10 +116,28 @@ class ManualReachViewSet(SnippetViewSet):
     ]
 
 
-@hooks.register("after_create_snippet")
-def stamp_manual_reach(request, instance):
-    if isinstance(instance, ManualReach):
-        ManualReach.objects.filter(pk=instance.pk).update(created_by=request.user)
+@hooks.register("before_delete_page")
+def keep_pages_with_reach(request, page):
+    """A campaign or lesson kit with reach behind it (or a page above one) is not deleted: the admin says why."""
+    refusal = deletion_refusal([page])
+    if refusal:
+        messages.error(request, refusal)
+        parent = page.get_parent()
+        return redirect("wagtailadmin_explore", parent.pk) if parent else redirect("wagtailadmin_home")
+
+
+class PageDeleteBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete of pages, refusing (with the counts) when reach is behind any selected page.
+
+    Asked before Wagtail's own check of protected references, which would only say "no permission".
+    """
+
+    def prepare_action(self, objects, objects_without_access):
+        refusal = deletion_refusal(objects)
+        if refusal:
+            messages.error(self.request, refusal)
+            return redirect(self.next_url)
+        return super().prepare_action(objects, objects_without_access)
 
 
 @hooks.register("register_admin_urls")
@@ -146,3 +184,4 @@ register_snippet(CampaignSnippets)
 register_snippet(OutreachEventViewSet)
 # Registered after Wagtail's own delete action (a later registration replaces an earlier one).
 hooks.register("register_bulk_action", OutreachEventDeleteBulkAction, order=100)
+hooks.register("register_bulk_action", PageDeleteBulkAction, order=100)

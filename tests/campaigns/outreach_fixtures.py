@@ -83,6 +83,7 @@ def event_form(event, **overrides):
         "audience_en": event.audience_en or "",
         "expected_attendance": str(event.expected_attendance),
         "submission_token": "",
+        "loaded_version": str(event.version),
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
@@ -118,7 +119,9 @@ def new_event_form(province_code="07", days=5, **overrides):
 
 
 def report_form(**overrides):
+    """The attendance report as the admin posts it, for an event not changed since it was made (version 1)."""
     data = {
+        "loaded_version": "1",
         "female": "30",
         "male": "25",
         "other_sex": "0",

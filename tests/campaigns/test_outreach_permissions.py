@@ -178,14 +178,15 @@ def test_posting_changes_only_what_the_role_may(world, client, role, event_key):
     event.refresh_from_db()
     assert (event.venue_km == "កន្លែងថ្មី") == ("c" in access), (role, response.status_code)
 
-    response = client.post(url("report", event.pk), report_form(female="31", age_25_plus="31"))
+    report = report_form(female="31", age_25_plus="31", loaded_version=str(event.version))
+    response = client.post(url("report", event.pk), report)
     event.refresh_from_db()
     assert (event.female == 31) == ("r" in access), (role, response.status_code)
 
     # Verifying needs a reported ("held") event: the report above may just have made it one.
     verifiers = {"moderator", "superuser"} | ({"kampot_coordinator"} if event_key.startswith("kampot") else set())
     may_verify = event.status == "held" and role in verifiers
-    response = client.post(url("verify", event.pk))
+    response = client.post(url("verify", event.pk), {"loaded_version": event.version})
     event.refresh_from_db()
     assert (event.status == "verified") == may_verify, (role, response.status_code)
 
