@@ -10,9 +10,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns import page_views
 from campaigns import views as campaign_views
+from home import offline
 
 urlpatterns = [
     path("beacon/<int:page_id>/<str:language>.gif", page_views.beacon, name="beacon"),
+    path("sw.js", offline.service_worker, name="service_worker"),  # root scope: the whole site (home/offline.py)
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Pages name their icon (base.html); this answers browsers and robots that ask for it anyway.
@@ -32,6 +34,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("lesson-kits/report/<int:kit_id>/", campaign_views.report_class, name="report_class"),
     path("search/", include("search.urls")),
+    path("offline/", offline.offline_page, name="offline"),
     path("events/", include("campaigns.calendar_urls")),  # the outreach calendar (campaigns/calendar_views.py)
     path("", include(wagtail_urls)),
     prefix_default_language=True,
