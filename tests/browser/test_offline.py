@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from tests.browser.conftest import PHONE, log_in, new_context, screenshot, site_shell
+from tests.browser.conftest import PHONE, SCREENSHOTS, log_in, new_context, screenshot, site_shell
 
 pytestmark = pytest.mark.browser
 
@@ -90,6 +90,8 @@ def test_opened_pages_and_saved_kits_stay_readable_offline_and_the_admin_is_neve
     save = page.get_by_role("button", name="រក្សាទុកសម្រាប់ប្រើពេលគ្មានអ៊ីនធឺណិត")
     save.click()
     page.locator("#save-offline-status", has_text="បានរក្សាទុក").wait_for()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator(".kit-files").screenshot(path=str(SCREENSHOTS / "offline-kit-saved-km-360.png"))
     kit_files = page.locator(".kit-files .downloads a")
     file_paths = [kit_files.nth(i).get_attribute("href") for i in range(kit_files.count())]
     assert file_paths
@@ -127,6 +129,7 @@ def test_opened_pages_and_saved_kits_stay_readable_offline_and_the_admin_is_neve
     # The saved kit opens and its file downloads, whole.
     page.goto(live_site + km["lesson kit"])
     assert page.locator(".kit-files .downloads a").count() == len(file_paths)
+    page.locator("#save-offline-status", has_text="បានរក្សាទុក").wait_for()  # it knows the kit is saved
     with page.expect_download() as info:
         page.locator(".kit-files .downloads a").first.click()
     data = open(info.value.path(), "rb").read()

@@ -3,9 +3,11 @@
 "use strict";
 (function () {
   if (!("serviceWorker" in navigator) || !window.caches) return;
-  navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
-
+  var registering = navigator.serviceWorker.register("/sw.js", { scope: "/" });
   var button = document.querySelector("[data-save-offline]");
+  registering.catch(function () {
+    if (button) button.hidden = true; // no worker (private window, storage off): no button that cannot work
+  });
   if (!button) return;
   var status = document.getElementById(button.getAttribute("aria-controls"));
   var links = document.querySelectorAll(button.getAttribute("data-save-offline"));
@@ -16,31 +18,46 @@
     status.textContent = button.getAttribute("data-" + message);
   }
 
+  // Asks the worker; resolves with its answer when it says something was saved, rejects otherwise.
+  function ask(message) {
+    return navigator.serviceWorker.ready.then(function (registration) {
+      return new Promise(function (resolve, reject) {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function (event) {
+          if (event.data && event.data.saved) resolve(event.data.saved);
+          else reject(new Error(event.data && event.data.error));
+        };
+        registration.active.postMessage(message, [channel.port2]);
+      });
+    });
+  }
+
+  // Not disabled while saving: a disabled button would drop the keyboard focus to the page.
+  var busy = false;
+
   function save() {
-    button.disabled = true;
+    if (busy) return;
+    busy = true;
     say("saving");
-    navigator.serviceWorker.ready
-      .then(function (registration) {
-        return new Promise(function (resolve, reject) {
-          var channel = new MessageChannel();
-          channel.port1.onmessage = function (event) {
-            if (event.data && event.data.saved) resolve(event.data.saved);
-            else reject(new Error(event.data && event.data.error));
-          };
-          registration.active.postMessage({ type: "save-kit", urls: urls }, [channel.port2]);
-        });
-      })
+    ask({ type: "save-kit", urls: urls })
       .then(
         function () {
+          busy = false;
           say("saved");
         },
         function () {
+          busy = false;
           say("failed");
-          button.disabled = false;
         },
       );
   }
 
   button.hidden = false;
   button.addEventListener("click", save);
+  ask({ type: "kit-saved", url: location.pathname }).then(
+    function () {
+      say("saved");
+    },
+    function () {},
+  );
 })();

@@ -117,11 +117,22 @@ self.addEventListener("fetch", (event) => {
 });
 
 /* A lesson kit page asks to keep itself and its files: {type: "save-kit", urls: [...]}; the answer,
-   {saved: n} or {error: "..."}, goes back on the message's port. */
+   {saved: n} or {error: "..."}, goes back on the message's port. {type: "kit-saved", url} asks
+   whether a kit is kept: {saved: 1} or {saved: 0}. */
 self.addEventListener("message", (event) => {
   const data = event.data || {};
-  if (data.type !== "save-kit" || !Array.isArray(data.urls)) return;
   const port = event.ports[0];
+  if (data.type === "kit-saved" && port) {
+    const url = new URL(data.url, self.location.origin).href;
+    event.waitUntil(
+      caches
+        .open(KITS)
+        .then((cache) => cache.match(url))
+        .then((found) => port.postMessage({ saved: found ? 1 : 0 })),
+    );
+    return;
+  }
+  if (data.type !== "save-kit" || !Array.isArray(data.urls)) return;
   const urls = data.urls
     .map((address) => new URL(address, self.location.origin))
     .filter((url) => url.origin === self.location.origin && !NEVER.some((p) => p.test(url.pathname)));
