@@ -10,10 +10,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns import page_views
 from campaigns import views as campaign_views
-from home import admin_guards
+from home import admin_guards, offline
 
 urlpatterns = [
     path("beacon/<int:page_id>/<str:language>.gif", page_views.beacon, name="beacon"),
+    path("sw.js", offline.service_worker, name="service_worker"),  # root scope: the whole site (home/offline.py)
     # In front of two admin views that answered with a server error (home/admin_guards.py).
     path("admin/failwhale/", admin_guards.no_error_test),
     re_path(r"^admin/pages/(?P<page_id>\d+)/edit/copy_translation_content/$", admin_guards.copy_translation_content),
@@ -35,6 +36,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("lesson-kits/report/<int:kit_id>/", campaign_views.report_class, name="report_class"),
     path("search/", include("search.urls")),
+    path("offline/", offline.offline_page, name="offline"),
     path("events/", include("campaigns.calendar_urls")),  # the outreach calendar (campaigns/calendar_views.py)
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -58,3 +58,21 @@ def sample_paths(language):
 def all_sample_paths(languages=("km", "en")):
     """``[(page type, language, path)]`` for every page type in every language."""
     return [(name, language, path) for language in languages for name, path in sample_paths(language).items()]
+
+
+# Pages that are not page types of their own but that every reader may meet: checked for accessibility
+# (tests/browser/test_accessibility.py) but not held to the page budgets.
+MORE_PAGES = ["search no results", "not found", "offline"]
+SEARCH_NOTHING = "zzqxv"
+
+
+def more_paths(language):
+    """``{name: path}`` of ``MORE_PAGES`` in ``language``."""
+    from django.urls import reverse
+
+    with translation.override(language):
+        return {
+            "search no results": reverse("search:search") + "?q=" + SEARCH_NOTHING,
+            "not found": f"/{language}/no-such-page-here/",
+            "offline": reverse("offline"),
+        }

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "home.page_cache.PageCacheMiddleware",  # whole pages for anonymous readers (home/page_cache.py)
     "home.compression.TextCompressionMiddleware",  # gzip for pages and feeds, not files (home/compression.py)
     "home.content_security.ContentSecurityPolicyMiddleware",
+    "home.offline.PrivateWhenSettingCookies",  # the service worker cannot see Set-Cookie (home/offline.py)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

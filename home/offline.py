@@ -1,0 +1,79 @@
+"""Reading offline: the service worker, its offline page, and what tells it not to keep a response.
+
+The worker (``home/static/js/sw.js``, registered by ``js/offline.js``) is served at ``/sw.js`` so
+that its scope is the whole site. This view prepends what changes with each deployment: a version
+(a hash of the worker, the offline page's template and the hashed names of the files it keeps at
+install) and the list of those files. A new deployment therefore installs a new worker, which drops
+the caches of the old one (docs/performance.md, "Offline").
+
+A worker cannot see ``Set-Cookie`` (browsers hide it from scripts), so ``PrivateWhenSettingCookies``
+marks every response that sets a cookie ``Cache-Control: private``; the worker never keeps a private
+or ``no-store`` response.
+"""
+
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import get_template
+from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
+
+from home.languages import language_codes
+
+SOURCE = "js/sw.js"
+# Kept at install, so that the offline page shows styled even before any page was opened.
+PRECACHED_STATIC = ["css/site.css", "js/offline.js", "img/icon.svg"]
+
+
+def offline_paths():
+    return [f"/{code}/offline/" for code in language_codes()]
+
+
+@lru_cache(maxsize=1)
+def source():
+    path = finders.find(SOURCE)
+    return Path(path).read_text(encoding="utf-8")
+
+
+def worker_script():
+    """The worker as served: its configuration, then ``sw.js`` unchanged."""
+    precache = [static(name) for name in PRECACHED_STATIC] + offline_paths()
+    template = Path(get_template("home/offline.html").origin.name).read_bytes()
+    digest = hashlib.sha256(source().encode() + template + json.dumps(precache).encode()).hexdigest()[:12]
+    config = {
+        "version": digest,
+        "precache": precache,
+        "offline": {code: f"/{code}/offline/" for code in language_codes()},
+    }
+    return f"const CONFIG = {json.dumps(config)};\n{source()}"
+
+
+def service_worker(request):
+    """``/sw.js``: never cached by the browser's HTTP cache, so a deployment reaches readers at once."""
+    response = HttpResponse(worker_script(), content_type="application/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+def offline_page(request):
+    """``/km/offline/``, ``/en/offline/``: what the worker shows for a page not kept on the phone."""
+    return TemplateResponse(request, "home/offline.html", {})
+
+
+class PrivateWhenSettingCookies:
+    """Responses that set a cookie are someone's own: ``Cache-Control: private`` (see the module)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.cookies:
+            patch_cache_control(response, private=True)
+        return response

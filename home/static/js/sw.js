@@ -1,0 +1,153 @@
+/* The site's service worker: pages a reader opened, and lesson kits a teacher saved, stay readable
+   offline (docs/performance.md, "Offline"). Served at /sw.js by home/offline.py, which puts
+   `CONFIG` ({version, precache, offline}) before this file.
+
+   - HTML: network first; a copy of each page opened is kept (the last MAX_PAGES); offline, the
+     kept copy, or the offline page in the language of the address.
+   - Static files with hashed names and images: cache first.
+   - Never kept: the admin, the view beacon, anything but GET, other sites, responses that are not
+     a plain 200, or are private or no-store (the server marks every response setting a cookie
+     private), and POSTed forms.
+   - A new version (a new deployment) deletes the old version's caches; saved kits stay. */
+/* global CONFIG */
+"use strict";
+
+const PREFIX = "nacd-";
+const PAGES = PREFIX + CONFIG.version + "-pages";
+const STATIC = PREFIX + CONFIG.version + "-static";
+const KITS = PREFIX + "kits-1"; // what teachers chose to keep: not dropped by a new deployment
+const MAX_PAGES = 50;
+const MAX_STATIC = 80;
+const NEVER = [/^\/admin\//, /^\/beacon\//, /^\/sw\.js$/, /^\/documents\//];
+const HASHED = /\.[0-9a-f]{12}\.[a-z0-9]+$/;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches
+      .open(STATIC)
+      .then((cache) => cache.addAll(CONFIG.precache))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(
+          names
+            .filter((name) => name.startsWith(PREFIX) && ![PAGES, STATIC, KITS].includes(name))
+            .map((name) => caches.delete(name)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+function keepable(response) {
+  if (!response || response.status !== 200 || response.type !== "basic") return false;
+  const control = (response.headers.get("Cache-Control") || "").toLowerCase();
+  return !/(^|[\s,])(private|no-store)($|[\s,=])/.test(control);
+}
+
+async function trim(name, max) {
+  const cache = await caches.open(name);
+  const keys = await cache.keys();
+  for (const request of keys.slice(0, Math.max(0, keys.length - max))) {
+    await cache.delete(request);
+  }
+}
+
+async function keep(name, max, request, response) {
+  const cache = await caches.open(name);
+  await cache.delete(request); // so that the page opened last is the last to go
+  await cache.put(request, response);
+  await trim(name, max);
+}
+
+function offlinePage(url) {
+  const language = url.pathname.split("/")[1];
+  return CONFIG.offline[language] || Object.values(CONFIG.offline)[0];
+}
+
+async function page(event, url) {
+  try {
+    const response = await fetch(event.request);
+    if (keepable(response)) event.waitUntil(keep(PAGES, MAX_PAGES, url.href, response.clone()));
+    return response;
+  } catch (error) {
+    const kept = (await caches.match(url.href)) || (await caches.match(offlinePage(url)));
+    if (kept) return kept;
+    throw error;
+  }
+}
+
+async function file(event, url) {
+  const kept = await caches.match(url.href);
+  if (kept) return kept;
+  const response = await fetch(event.request);
+  if (keepable(response)) event.waitUntil(keep(STATIC, MAX_STATIC, url.href, response.clone()));
+  return response;
+}
+
+async function otherwise(event, url) {
+  try {
+    return await fetch(event.request);
+  } catch (error) {
+    const kept = await caches.match(url.href);
+    if (kept) return kept;
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (NEVER.some((pattern) => pattern.test(url.pathname))) return;
+  if (request.mode === "navigate" || (request.headers.get("Accept") || "").includes("text/html")) {
+    if (request.headers.has("Range")) return;
+    event.respondWith(page(event, url));
+  } else if (HASHED.test(url.pathname) || url.pathname.startsWith("/media/images/")) {
+    event.respondWith(file(event, url));
+  } else {
+    event.respondWith(otherwise(event, url));
+  }
+});
+
+/* A lesson kit page asks to keep itself and its files: {type: "save-kit", urls: [...]}; the answer,
+   {saved: n} or {error: "..."}, goes back on the message's port. {type: "kit-saved", url} asks
+   whether a kit is kept: {saved: 1} or {saved: 0}. */
+self.addEventListener("message", (event) => {
+  const data = event.data || {};
+  const port = event.ports[0];
+  if (data.type === "kit-saved" && port) {
+    const url = new URL(data.url, self.location.origin).href;
+    event.waitUntil(
+      caches
+        .open(KITS)
+        .then((cache) => cache.match(url))
+        .then((found) => port.postMessage({ saved: found ? 1 : 0 })),
+    );
+    return;
+  }
+  if (data.type !== "save-kit" || !Array.isArray(data.urls)) return;
+  const urls = data.urls
+    .map((address) => new URL(address, self.location.origin))
+    .filter((url) => url.origin === self.location.origin && !NEVER.some((p) => p.test(url.pathname)));
+  const work = caches.open(KITS).then(async (cache) => {
+    for (const url of urls) {
+      const response = await fetch(url.href, { credentials: "same-origin" });
+      if (!keepable(response)) throw new Error(url.pathname + ": " + response.status);
+      await cache.put(url.href, response);
+    }
+    return urls.length;
+  });
+  event.waitUntil(
+    work.then(
+      (saved) => port && port.postMessage({ saved }),
+      (error) => port && port.postMessage({ error: String(error) }),
+    ),
+  );
+});

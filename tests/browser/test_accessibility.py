@@ -1,0 +1,73 @@
+"""Every public page type, in Khmer and English, at 360×740: axe-core finds no violation at all.
+
+Also the pages every reader may meet without being a page type: a search that finds nothing, the
+"not found" page and the offline page. Screenshots go to tests/screenshots/a11y-*.png.
+"""
+
+import json
+
+import pytest
+
+from tests.browser.conftest import assert_accessible, screenshot, site_shell
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["km", "en"]
+CASES = [
+    "home",
+    "campaign index",
+    "campaign",
+    "fact sheet index",
+    "fact sheet",
+    "lesson kit index",
+    "lesson kit",
+    "help finder",
+    "events month",
+    "event",
+    "search results",
+    "search no results",
+    "not found",
+    "offline",
+]
+
+
+@pytest.fixture(scope="session")
+def page_paths(site_env, live_site):
+    """``{language: {page type: path}}`` from the served site's own database."""
+    code = (
+        "import json; from home.public_pages import sample_paths, more_paths; "
+        "print(json.dumps({l: {**sample_paths(l), **more_paths(l)} for l in ('km', 'en')}))"
+    )
+    return json.loads(site_shell(site_env, code))
+
+
+def test_every_page_type_is_checked():
+    from home.public_pages import MORE_PAGES, PAGE_TYPES
+
+    assert set(CASES) == set(PAGE_TYPES) | set(MORE_PAGES)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", CASES)
+def test_no_axe_violation(live_site, phone, page_paths, name, language):
+    path = page_paths[language][name]
+    response = phone.goto(live_site + path)
+    assert response.status == (404 if name == "not found" else 200), path
+    assert phone.locator("html").get_attribute("lang") == language
+    assert_accessible(phone, f"{name} ({language}) {path}")
+    screenshot(phone, f"a11y-{name.replace(' ', '-')}-{language}")
+
+
+def test_the_check_fails_on_a_moderate_violation_too(live_site, phone, page_paths):
+    """Not only serious ones: a heading that skips levels is "moderate" to axe; pale text is "serious"."""
+    phone.goto(live_site + page_paths["en"]["offline"])
+    phone.evaluate(
+        """() => {
+      const main = document.querySelector("main");
+      main.insertAdjacentHTML("beforeend", '<h5>Skipped levels</h5><p class="pale">Pale text</p>');
+      document.querySelector(".pale").style.color = "#bbb";
+    }"""
+    )
+    with pytest.raises(AssertionError) as failure:
+        assert_accessible(phone, "broken on purpose")
+    assert "heading-order (moderate)" in str(failure.value) and "color-contrast" in str(failure.value)
