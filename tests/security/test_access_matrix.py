@@ -36,6 +36,8 @@ PUBLIC = {
     "admin/jsi18n/",
     "documents/authenticate_with_password/<int:restriction_id>/",
     "favicon.ico",
+    "sw.js",
+    "km/offline/",
     "km/lesson-kits/report/<int:kit_id>/",
     "km/search/",
     "km/events/",
