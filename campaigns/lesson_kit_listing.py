@@ -10,6 +10,9 @@ from urllib.parse import urlencode
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 
 from campaigns.lesson_kits import DURATIONS, FileLanguage, GradeBand, LessonKitFile
+from home.khmer_format import latin_digits
+
+MAX_ID_DIGITS = 18  # a 64-bit integer has 19; any id past this is not a page
 
 
 @dataclass(frozen=True)
@@ -30,8 +33,7 @@ class KitFilters:
             values["duration"] = ""
         if values["language"] not in FileLanguage.values:
             values["language"] = ""
-        if not values["campaign"].isdigit():
-            values["campaign"] = ""
+        values["campaign"] = campaign_id(values["campaign"])
         return cls(**values)
 
     @property
@@ -63,6 +65,12 @@ class KitFilters:
             "language": self.options("language", FileLanguage.choices),
             "campaign": self.options("campaign", [(str(c.pk), c.title) for c in kit_campaigns]),
         }
+
+
+def campaign_id(value):
+    """A page id typed with Latin or Khmer digits, or "" (never a number too large for the database)."""
+    value = latin_digits(value)
+    return value if value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS else ""
 
 
 def filter_kits(queryset, filters):
