@@ -51,7 +51,6 @@ args = parser.parse_args()
 env = django_site("load_mixed")
 backend = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
 
-from django.contrib.auth import get_user_model  # noqa: E402
 from django.db.models import Sum  # noqa: E402
 from django.utils import translation  # noqa: E402
 
