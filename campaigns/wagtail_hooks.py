@@ -5,13 +5,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaigns.models import Audience, ClassReport, HelpService, ManualReach, Topic
 from campaigns.outreach_admin import OfficialAreaViewSet, OutreachEventDeleteBulkAction, OutreachEventViewSet
+from home.widgets import PageChooser, bound_choice_fields
 
 
 class TopicViewSet(SnippetViewSet):
@@ -75,6 +77,12 @@ def stamp_class_report_review(request, instance):
         ClassReport.objects.filter(pk=instance.pk).update(reviewed_by=request.user, reviewed_at=timezone.now())
 
 
+class ManualReachForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_choice_fields(self)
+
+
 class ManualReachViewSet(SnippetViewSet):
     """People reached through channels the platform cannot see (TV, radio, print, social media)."""
 
@@ -85,12 +93,15 @@ class ManualReachViewSet(SnippetViewSet):
     list_filter = ["channel", "campaign", "day"]
     list_export = ["campaign", "channel", "day", "province", "people", "source"]
     export_filename = "reach-other-channels"
-    panels = [
-        FieldPanel("campaign"),
-        FieldRowPanel([FieldPanel("channel"), FieldPanel("day")]),
-        FieldRowPanel([FieldPanel("people"), FieldPanel("province")]),
-        FieldPanel("source"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("campaign", widget=PageChooser(target_models=["campaigns.CampaignPage"])),
+            FieldRowPanel([FieldPanel("channel"), FieldPanel("day")]),
+            FieldRowPanel([FieldPanel("people"), FieldPanel("province")]),
+            FieldPanel("source"),
+        ],
+        base_form_class=ManualReachForm,
+    )
 
 
 @hooks.register("after_create_snippet")
