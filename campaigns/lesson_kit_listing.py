@@ -11,6 +11,7 @@ from django.db.models import Case, IntegerField, Prefetch, Value, When
 
 from campaigns.lesson_kits import DURATIONS, FileLanguage, GradeBand, LessonKitFile
 from home.khmer_format import latin_digits
+from home.params import text_param
 
 MAX_ID_DIGITS = 18  # a 64-bit integer has 19; any id past this is not a page
 
@@ -26,7 +27,7 @@ class KitFilters:
     @classmethod
     def from_query(cls, query):
         """Filters from request.GET, keeping only values that can match something."""
-        values = {f.name: (query.get(f.name) or "").strip()[:100] for f in fields(cls)}
+        values = {f.name: text_param(query, f.name).strip() for f in fields(cls)}
         if values["grade"] not in GradeBand.values:
             values["grade"] = ""
         if values["duration"] not in DURATIONS:
