@@ -153,7 +153,9 @@ def feed(request):
 
 
 def province_feed(request, code):
-    province = get_object_or_404(Province, code=code)
+    if "\x00" in code:  # PostgreSQL cannot compare text holding NUL
+        raise Http404
+    province = get_object_or_404(Province, code=code[:8])
     events = feed_events(cal.public_events(cal.CalendarFilters(province=province)))
     name = _("NACD outreach events in %(province)s") % {"province": province.name}
     return calendar_response(request, events, name, f"nacd-events-{province.code}")

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from campaigns.blocks import CampaignBodyBlock
 from home.models import BasePage
+from home.params import text_param
 
 CAMPAIGNS_PER_PAGE = 12
 
@@ -75,8 +76,8 @@ class CampaignIndexPage(BasePage):
         from campaigns.taxonomy import Audience, Topic
 
         context = super().get_context(request, *args, **kwargs)
-        topic = request.GET.get("topic", "")[:100]
-        audience = request.GET.get("audience", "")[:100]
+        topic = text_param(request.GET, "topic")
+        audience = text_param(request.GET, "audience")
         campaigns = campaigns_for_listing(
             CampaignPage.objects.child_of(self).prefetch_related("topics"), topic=topic, audience=audience
         )

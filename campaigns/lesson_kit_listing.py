@@ -10,6 +10,10 @@ from urllib.parse import urlencode
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 
 from campaigns.lesson_kits import DURATIONS, FileLanguage, GradeBand, LessonKitFile
+from home.khmer_format import latin_digits
+from home.params import text_param
+
+MAX_ID_DIGITS = 18  # a 64-bit integer has 19; any id past this is not a page
 
 
 @dataclass(frozen=True)
@@ -23,15 +27,14 @@ class KitFilters:
     @classmethod
     def from_query(cls, query):
         """Filters from request.GET, keeping only values that can match something."""
-        values = {f.name: (query.get(f.name) or "").strip()[:100] for f in fields(cls)}
+        values = {f.name: text_param(query, f.name).strip() for f in fields(cls)}
         if values["grade"] not in GradeBand.values:
             values["grade"] = ""
         if values["duration"] not in DURATIONS:
             values["duration"] = ""
         if values["language"] not in FileLanguage.values:
             values["language"] = ""
-        if not values["campaign"].isdigit():
-            values["campaign"] = ""
+        values["campaign"] = campaign_id(values["campaign"])
         return cls(**values)
 
     @property
@@ -63,6 +66,12 @@ class KitFilters:
             "language": self.options("language", FileLanguage.choices),
             "campaign": self.options("campaign", [(str(c.pk), c.title) for c in kit_campaigns]),
         }
+
+
+def campaign_id(value):
+    """A page id typed with Latin or Khmer digits, or "" (never a number too large for the database)."""
+    value = latin_digits(value)
+    return value if value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS else ""
 
 
 def filter_kits(queryset, filters):

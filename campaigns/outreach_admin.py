@@ -7,6 +7,8 @@
 - the chooser and the bulk delete action are cut the same way.
 """
 
+import uuid
+
 import django_filters
 
 from django import forms
@@ -175,10 +177,18 @@ class IndexView(snippet_views.IndexView):
         return buttons
 
 
+def submission_token(value):
+    """The form's token as a UUID, or None when it is not one (the form then says so)."""
+    try:
+        return uuid.UUID(str(value)[:64])
+    except ValueError:
+        return None
+
+
 class CreateView(snippet_views.CreateView):
     def post(self, request, *args, **kwargs):
         # The same form sent again (a retry after a dropped connection) opens the event it already made.
-        token = request.POST.get("submission_token", "")
+        token = submission_token(request.POST.get("submission_token", ""))
         existing = visible_events(request.user).filter(submission_token=token).first() if token else None
         if token and existing is None and OutreachEvent.objects.filter(submission_token=token).exists():
             raise PermissionDenied

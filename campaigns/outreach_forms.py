@@ -22,11 +22,22 @@ from wagtail.admin.panels import FieldPanel
 from campaigns.officials import area_of
 from campaigns.outreach import ATTENDANCE_BY_AGE, ATTENDANCE_BY_SEX, EventStatus, OutreachEvent
 from home.khmer_format import format_number, latin_digits
+from home.widgets import bound_choice_fields
 
 # Attendance above this many times the expected size (and at least this many
 # more people) asks for confirmation.
 LARGE_ATTENDANCE_FACTOR = 3
 LARGE_ATTENDANCE_MARGIN = 50
+# Events are dated within these years: a far date would overflow the day's bounds or the database's range.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def validate_event_year(value):
+    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise forms.ValidationError(
+            _("Choose a date between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR},
+            code="out_of_range",
+        )
 
 
 class LocalIntegerField(forms.IntegerField):
@@ -220,6 +231,9 @@ class OutreachEventForm(VersionedForm):
         if "campaign" in self.fields:
             campaigns = CampaignPage.objects.live() | CampaignPage.objects.filter(pk=self.instance.campaign_id or 0)
             self.fields["campaign"].queryset = campaigns.order_by("-first_published_at")
+        for name in ("start", "end"):
+            if name in self.fields:
+                self.fields[name].validators.append(validate_event_year)
         if "expected_attendance" in self.fields:
             old = self.fields["expected_attendance"]
             self.fields["expected_attendance"] = LocalIntegerField(label=old.label, required=True)
@@ -231,6 +245,7 @@ class OutreachEventForm(VersionedForm):
             self.fields["status"].choices = [(k, v) for k, v in EventStatus.choices if k in allowed]
         if not self.is_bound and not self.instance.pk:
             self.initial.setdefault("submission_token", uuid.uuid4())
+        bound_choice_fields(self)
 
     def clean(self):
         data = super().clean()

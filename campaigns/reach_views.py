@@ -23,12 +23,26 @@ from campaigns.places import Province
 from campaigns.reach import ManualReach, default_period, figure_rows, reach_figures
 
 PERMISSION = "campaigns.view_reach"
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class PeriodDateField(forms.DateField):
+    """A date of the reach period: years 2000 to 2100 (far dates would overflow the weekly buckets)."""
+
+    widget = forms.DateInput(attrs={"type": "date"})
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise forms.ValidationError(
+                gettext_lazy("Choose a date between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
 
 
 class PeriodForm(forms.Form):
-    year = forms.IntegerField(label=gettext_lazy("Year"), required=False, min_value=2000, max_value=2100)
-    start = forms.DateField(label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    year = forms.IntegerField(label=gettext_lazy("Year"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
+    start = PeriodDateField(label=gettext_lazy("From"), required=False)
+    end = PeriodDateField(label=gettext_lazy("To"), required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -43,7 +57,7 @@ class PeriodForm(forms.Form):
         """(start, end) chosen, or the year, or the campaigns' whole span."""
         data = self.cleaned_data if self.is_valid() else {}
         if data.get("start") or data.get("end"):
-            start = data.get("start") or datetime.date(2000, 1, 1)
+            start = data.get("start") or datetime.date(FIRST_YEAR, 1, 1)
             return start, data.get("end") or timezone.localdate()
         if data.get("year"):
             return datetime.date(data["year"], 1, 1), datetime.date(data["year"], 12, 31)
@@ -128,7 +142,10 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, campaign_id=None):
         self.report = reach_report(request, campaign_id)
-        return super().get(request)
+        response = super().get(request)
+        if self.report["form"].errors:
+            response.status_code = 400  # the figures of the default period, with the form's errors shown
+        return response
 
     def get_breadcrumbs_items(self):
         items = [*self.breadcrumbs_items, {"url": reverse("reach"), "label": _("Reach")}]
@@ -170,6 +187,9 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
 def export(request, fmt, campaign_id=None):
     """The dashboard's figures as CSV, XLSX or JSON (staff only)."""
     report = reach_report(request, campaign_id)
+    if report["form"].errors:
+        problems = [str(error) for errors in report["form"].errors.values() for error in errors]
+        return HttpResponse("\n".join(problems), status=400, content_type="text/plain; charset=utf-8")
     name = (
         f"reach-{report['campaign'].slug if report['campaign'] else 'all-campaigns'}-{report['start']}-{report['end']}"
     )

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
@@ -18,6 +19,7 @@ from campaigns.campaign_deletion import deletion_refusal
 from campaigns.models import Audience, ClassReport, HelpService, ManualReach, Topic
 from campaigns.outreach_admin import OfficialAreaViewSet, OutreachEventDeleteBulkAction, OutreachEventViewSet
 from campaigns.restricted_choosers import RestrictedSnippetChooserViewSet
+from home.widgets import PageChooser, bound_choice_fields
 
 
 class TopicViewSet(SnippetViewSet):
@@ -96,6 +98,12 @@ class ManualReachCreateView(snippet_views.CreateView):
         return super().save_instance()
 
 
+class ManualReachForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_choice_fields(self)
+
+
 class ManualReachViewSet(SnippetViewSet):
     """People reached through channels the platform cannot see (TV, radio, print, social media)."""
 
@@ -108,12 +116,15 @@ class ManualReachViewSet(SnippetViewSet):
     list_export = ["campaign", "channel", "day", "province", "people", "source"]
     export_filename = "reach-other-channels"
     add_view_class = ManualReachCreateView
-    panels = [
-        FieldPanel("campaign"),
-        FieldRowPanel([FieldPanel("channel"), FieldPanel("day")]),
-        FieldRowPanel([FieldPanel("people"), FieldPanel("province")]),
-        FieldPanel("source"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("campaign", widget=PageChooser(target_models=["campaigns.CampaignPage"])),
+            FieldRowPanel([FieldPanel("channel"), FieldPanel("day")]),
+            FieldRowPanel([FieldPanel("people"), FieldPanel("province")]),
+            FieldPanel("source"),
+        ],
+        base_form_class=ManualReachForm,
+    )
 
 
 @hooks.register("before_delete_page")
