@@ -93,6 +93,7 @@ class HelpFinderPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    linked_from_every_page = True  # publishing or unpublishing it purges every cached page (home/page_cache.py)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 

@@ -16,3 +16,7 @@ class HomeConfig(AppConfig):
         from home import page_cache
 
         page_cache.connect()
+
+        from home import routing
+
+        routing.install()

@@ -127,6 +127,19 @@ class HelplineSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("national hotline")
 
+    @classmethod
+    def for_request(cls, request):
+        """The setting for the request's site, remembered (every page shows it; saving it purges every page)."""
+        from home.page_cache import remembered
+        from home.routing import site_for_request
+
+        if not hasattr(request, "_helpline_settings"):
+            site = site_for_request(request)
+            request._helpline_settings = remembered(
+                f"helpline:{getattr(site, 'pk', None)}", lambda: super(HelplineSettings, cls).for_request(request)
+            )
+        return request._helpline_settings
+
     @property
     def tel_href(self):
         return "tel:" + "".join(ch for ch in self.hotline_phone if ch.isdigit() or ch == "+")

@@ -82,6 +82,31 @@ def generations(group):
     return found[SITE_GENERATION], found[GROUP_GENERATION + group]
 
 
+def remembered(name, compute):
+    """``compute()``'s value, kept in the cache until the site-wide generation is renewed (any purge of
+    every page) or ``FRAGMENT_CACHE_SECONDS`` pass: for parts shown on many pages (a link to the help
+    finder), so that a page built afresh (a miss, a reader with a query string, an editor) does not work
+    them out again. Computed every time when ``FRAGMENT_CACHE_SECONDS`` is 0 (tests)."""
+    seconds = int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0)
+    if not seconds:
+        return compute()
+    key = f"page-cache:remembered:{site_generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, min(seconds, seconds_until_midnight()))
+    return value
+
+
+def site_generation():
+    generation = cache.get(SITE_GENERATION)
+    if generation is None:
+        generation = uuid.uuid4().hex[:12]
+        cache.add(SITE_GENERATION, generation, None)
+        generation = cache.get(SITE_GENERATION, generation)
+    return generation
+
+
 def cache_key(request, language):
     gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
     site, group = generations(group_of(request.path))
@@ -188,6 +213,8 @@ def referencing_pages(page):
 
 
 def purge_page(page):
+    if getattr(page.specific_class, "linked_from_every_page", False):
+        purge_all()  # the help finder: help boxes and search link to it (site_tags.help_finder_url)
     purge_groups(groups_for_page(page))
 
 

@@ -136,6 +136,8 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 OTP_TOTP_ISSUER = "NACD awareness"
 # Public pages kept whole for anonymous readers this many seconds at most (0: off); see home/page_cache.py.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Parts shown on many pages (home/page_cache.py ``remembered``), purged with every page; 0: off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -164,7 +166,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("km", "en")}
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
 
 # Static files, served by whitenoise in every setting.
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"

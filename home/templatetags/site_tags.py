@@ -1,6 +1,7 @@
 """Tags for the site's frame: the language switcher, alternates and the hotline."""
 
 from django import template
+from django.utils.translation import get_language
 
 from home.languages import alternates
 
@@ -19,9 +20,13 @@ def language_alternates(context):
 def help_finder_url(context):
     """The address of the help finder page in the active language, or "" before it exists."""
     from campaigns.help_services import HelpFinderPage
+    from home.page_cache import remembered
 
-    page = HelpFinderPage.objects.live().public().first()
-    return page.get_url(request=context.get("request")) if page else ""
+    def find():
+        page = HelpFinderPage.objects.live().public().first()
+        return page.get_url(request=context.get("request")) if page else ""
+
+    return remembered(f"help-finder-url:{get_language()}", find)
 
 
 @register.filter
