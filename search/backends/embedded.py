@@ -49,24 +49,45 @@ RANK_LEAD = 40  # body terms that rank with the title and names (the lead, usual
 def rank_vector_literal(fields):
     """The narrow vector PostgreSQL ranks with: title, names and the body's lead, weighted as in full."""
     return tsvector_literal(
-        {"title": fields.get("title", []), "names": fields.get("names", []), "body": fields.get("body", [])[:RANK_LEAD]}
+        {
+            "title": fields.get("title", []),
+            "names": fields.get("names", []),
+            "body": fields.get("body", [])[:RANK_LEAD],
+        },
+        pairs=False,
     )
 
 
-def tsvector_literal(fields):
-    """A tsvector in its text form from ``{field: [terms]}``: lexemes taken as they are, weighted by field."""
+def pair(first, second):
+    """The lexeme standing for two terms side by side (terms never hold a space)."""
+    return f"{first} {second}"
+
+
+def tsvector_literal(fields, pairs=True):
+    """A tsvector in its text form from ``{field: [terms]}``: lexemes taken as they are, weighted by field.
+
+    With ``pairs``, each two neighbouring terms of a field are a lexeme too (without position), so a
+    phrase is matched by the GIN index alone: a phrase (``<->``) needs positions, which the index
+    does not hold, and every candidate row's full vector would be unpacked to check them.
+    """
     positions = {}
+    neighbours = set()
     position = 1
     for name in ("title", "names", "body"):
+        previous = None
         for t in fields.get(name, []):
             if position > MAX_POSITION:
                 break
             lexeme = positions.setdefault(t, [])
             if len(lexeme) < 256:
                 lexeme.append(f"{position}{WEIGHTS[name]}")
+            if pairs and previous is not None:
+                neighbours.add(pair(previous, t))
+            previous = t
             position += 1
         position += FIELD_GAP
     lexemes = [f"{_pg_lexeme(t)}:{','.join(p)}" for t, p in positions.items()]
+    lexemes.extend(_pg_lexeme(p) for p in sorted(neighbours))
     lexemes.extend(_pg_lexeme(t) for t in fields.get("tags", []) if t not in positions)
     return " ".join(lexemes)
 
@@ -85,11 +106,23 @@ def fts5_match(groups, require_all, tags=()):
     return " AND ".join([text, *(f"tags : {t}" for t in tags)])
 
 
-def tsquery_literal(groups, require_all, tags=()):
-    """A tsquery in its text form from query groups (lexemes quoted, phrases with <->), and every tag."""
+def tsquery_literal(groups, require_all, tags=(), pairs=False):
+    """A tsquery in its text form from query groups (lexemes quoted, phrases with <->), and every tag.
+
+    With ``pairs`` a phrase is asked for as its neighbouring pairs (``'a b' & 'b c'``, see
+    :func:`tsvector_literal`): what the GIN index answers alone. Ranking keeps ``<->``."""
     parts = []
     for alternatives in groups:
-        phrases = [" <-> ".join(_pg_lexeme(t) for t in a) for a in alternatives if a]
+        if pairs:
+            phrases = [
+                " & ".join(_pg_lexeme(pair(a, b)) for a, b in zip(terms, terms[1:], strict=False))
+                if len(terms) > 1
+                else _pg_lexeme(terms[0])
+                for terms in alternatives
+                if terms
+            ]
+        else:
+            phrases = [" <-> ".join(_pg_lexeme(t) for t in a) for a in alternatives if a]
         if phrases:
             parts.append("(" + " | ".join(f"({p})" for p in phrases) + ")")
     if not parts:
@@ -279,7 +312,7 @@ class EmbeddedBackend:
 
     def _query(self, groups, require_all, tags):
         if self.vendor == "postgresql":
-            return tsquery_literal(groups, require_all, tags)
+            return tsquery_literal(groups, require_all, tags, pairs=True)
         return fts5_match(groups, require_all, tags)
 
     def _matching_ids(self, cursor, query):

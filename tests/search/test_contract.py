@@ -164,3 +164,14 @@ def test_a_word_in_the_title_ranks_above_the_same_word_deep_in_the_text(search_b
     make_fact_sheet("harvest-kite", "រដូវច្រូតកាត់", "Harvest season", summary_en=long_text)
     make_fact_sheet("kite-day", "ថ្ងៃខ្លែង", "Kite day", summary_en="Children fly kites over the rice fields.")
     assert titles(search(search_backend, "kite", "en"))[:2] == ["Kite day", "Harvest season"]
+
+
+def test_a_khmer_phrase_is_found_only_where_its_syllables_stand_together(search_backend, make_fact_sheet):
+    """Khmer words are phrases of syllables: the syllables apart, in another order, must not match."""
+    make_fact_sheet("together", "ថ្នាំម៉ាក្នុងភូមិ", summary_km="យុវជនខ្លះប្រើថ្នាំម៉ានៅពេលយប់។")
+    # ថ្នាំ ... ម៉ា: both syllables, never side by side in that order.
+    make_fact_sheet("apart", "ឱសថស្ថាន", summary_km="ថ្នាំនេះមិនមែនជាម៉ាទេ។")
+    found = titles(search(search_backend, "ថ្នាំម៉ា", "km", filters={"kind": "fact_sheet"}))
+    assert "ថ្នាំម៉ាក្នុងភូមិ" in found
+    assert "ឱសថស្ថាន" not in found
+    assert "ឱសថស្ថាន" in titles(search(search_backend, "មិនមែន", "km", filters={"kind": "fact_sheet"}))
