@@ -239,7 +239,8 @@ def _now_and_on_commit(function, *args):
 # minutes, campaigns/reach.py), officials' areas.
 NOT_SHOWN = {"campaigns.pageviewcount", "campaigns.downloadcount", "campaigns.classreport", "campaigns.officialarea"}
 WATCHED_APPS = {"home", "campaigns"}
-WATCHED_MODELS = {"wagtailimages.image", "wagtaildocs.document", "wagtailcore.site"}  # not renditions: made by views
+# not renditions: made by views; view restrictions: a page restricted or opened again (home/models.py remembers them)
+WATCHED_MODELS = {"wagtailimages.image", "wagtaildocs.document", "wagtailcore.site", "wagtailcore.pageviewrestriction"}
 EVENT_MODELS = {"campaigns.outreachevent", "campaigns.outreacheventphoto"}
 
 

@@ -52,3 +52,28 @@ def view_beacon(context):
         return ""
     url = reverse("beacon", args=[page.pk, get_language()])
     return format_html('<img class="beacon" src="{}" alt="" width="1" height="1">', url)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        from home.fragments import cached_fragment
+
+        page = context.get("page")
+        return cached_fragment(
+            self.name.resolve(context), page, context.get("request"), lambda: self.nodelist.render(context)
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment "name" %}...{% endfragment %}``: the page's HTML between, kept while the page and what it
+    shows are unchanged (home/fragments.py). Only for what depends on the page alone, never on the request."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("fragment takes one argument: the fragment's name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(parser.compile_filter(bits[1]), nodelist)
