@@ -1,6 +1,7 @@
 """Tags for the site's frame: the language switcher, alternates and the hotline."""
 
 from django import template
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from home.languages import alternates
@@ -13,7 +14,8 @@ def language_alternates(context):
     """Languages with the current page's address in each (for the switcher and hreflang links)."""
     request = context.get("request")
     page = context.get("page") or context.get("self")
-    return alternates(request, page if hasattr(page, "get_url") else None)
+    # worked out only when shown: not at all when the frame comes from the cache (home/fragments.py)
+    return SimpleLazyObject(lambda: alternates(request, page if hasattr(page, "get_url") else None))
 
 
 @register.simple_tag(takes_context=True)

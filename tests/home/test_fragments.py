@@ -124,3 +124,31 @@ def test_topics_are_shown_when_nothing_is_kept(client, campaign):
     with override_settings(FRAGMENT_CACHE_SECONDS=0):
         html = client.get(url(campaign, "en")).content.decode()
     assert campaign.topics.first().name_en in html
+
+
+def switcher_links(html):
+    """The other language's address in the switcher and in the head's hreflang links (absolute there)."""
+    import re
+
+    switcher = re.findall(r'<a href="([^"]+)" lang="en" hreflang="en">', html)
+    head = re.findall(r'<link rel="alternate" hreflang="en" href="https?://[^/]+([^"]+)">', html)
+    return switcher, head
+
+
+def test_the_language_switcher_of_each_page_leads_to_that_page(client):
+    first, second = CampaignPage.objects.live().order_by("path")[:2]
+    for page in (first, second, first, second):
+        html = client.get(url(page, "km")).content.decode()
+        assert switcher_links(html) == ([url(page, "en")], [url(page, "en")])
+
+
+def test_a_new_english_slug_shows_at_once_in_the_khmer_page_frame(client, campaign):
+    km_path = url(campaign, "km")
+    client.get(km_path)
+    page = CampaignPage.objects.get(pk=campaign.pk)
+    page.slug_en = "a-new-english-address"
+    page.save_revision().publish()
+    html = client.get(km_path).content.decode()
+    switcher, head = switcher_links(html)
+    assert switcher == head == ["/en/campaigns/a-new-english-address/"]
+    assert url(campaign, "en") not in html
