@@ -27,6 +27,7 @@ def main():
     parser.add_argument("--pages", nargs="*", default=["campaign"], help="page types (default: campaign)")
     parser.add_argument("--languages", default="km,en", help="comma-separated (default km,en)")
     parser.add_argument("--runs", type=int, default=300, help="requests timed per page (default 300)")
+    parser.add_argument("--sort", default="cumulative", help="profile order: cumulative (default) or tottime")
     parser.add_argument("--top", type=int, default=30, help="profile lines shown (default 30; 0: no profile)")
     args = parser.parse_args()
 
@@ -74,7 +75,7 @@ def main():
                 client.get(path)
             profile.disable()
             out = io.StringIO()
-            pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
+            pstats.Stats(profile, stream=out).sort_stats(args.sort).print_stats(args.top)
             print(out.getvalue())
         for sql in queries:
             print("   ", sql[:400])

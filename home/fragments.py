@@ -27,8 +27,8 @@ def fragment_seconds():
     return int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0)
 
 
-def fragment_key(name, page, request):
-    """The cache key of fragment ``name`` of ``page`` for ``request``, or None when it must be rendered."""
+def fragment_key(page, request):
+    """The cache key of the fragments of ``page`` for ``request``, or None when they must be rendered."""
     if not fragment_seconds() or request is None or page is None or not getattr(page, "pk", None):
         return None
     if getattr(request, "is_preview", False) or not getattr(page, "live", False):
@@ -47,16 +47,22 @@ def fragment_key(name, page, request):
         )
     )
     digest = hashlib.sha256(version.encode()).hexdigest()[:32]
-    return f"fragment:{name}:{get_language()}:{site}:{group}:{digest}"
+    return f"fragments:{get_language()}:{site}:{group}:{digest}"
 
 
 def cached_fragment(name, page, request, render):
-    """``render()``'s HTML, kept as described above."""
-    key = fragment_key(name, page, request)
+    """``render()``'s HTML, kept as described above. The fragments of one page are kept together, in one
+    entry read once a request (one round trip to the cache, not one a fragment)."""
+    key = fragment_key(page, request)
     if key is None:
         return render()
-    html = cache.get(key)
+    kept = getattr(request, "_page_fragments", None)
+    if kept is None or kept[0] != key:
+        kept = (key, cache.get(key) or {})
+        request._page_fragments = kept
+    parts = kept[1]
+    html = parts.get(name)
     if html is None:
-        html = render()
-        cache.set(key, html, min(fragment_seconds(), seconds_until_midnight()))
+        html = parts[name] = render()
+        cache.set(key, parts, min(fragment_seconds(), seconds_until_midnight()))
     return html
