@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, IntegerField, Value, When
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -170,9 +171,10 @@ class CampaignPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = list(self.topics.all())
-        context["audiences"] = list(self.audiences.all())
-        context["provinces"] = list(self.provinces.all())
+        # Loaded when the template asks, so not at all when the page's body comes from the cache (home/fragments.py).
+        context["topics"] = SimpleLazyObject(lambda: list(self.topics.all()))
+        context["audiences"] = SimpleLazyObject(lambda: list(self.audiences.all()))
+        context["provinces"] = SimpleLazyObject(lambda: list(self.provinces.all()))
         from campaigns.reach import public_summary
 
         context["reach"] = public_summary(self)

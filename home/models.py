@@ -89,6 +89,22 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
 
     og_type = "article"  # Open Graph type of the page's link previews
 
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of this page and its ancestors, with which ones they are remembered
+        (``page_cache.remembered``: renewed when a restriction is saved or deleted, or a page moves). An
+        unrestricted page, nearly every one, is checked without a query on every request."""
+        from wagtail.models import PageViewRestriction
+
+        from home.page_cache import remembered
+
+        def find():
+            return list(super(BasePage, self).get_view_restrictions().values_list("pk", flat=True))
+
+        ids = remembered(f"view-restrictions:{self.pk}", find)
+        if not ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=ids)
+
     def preview_image(self):
         """The image for link previews: the social image, or the page's own hero image."""
         return self.social_image or getattr(self, "hero_image", None)

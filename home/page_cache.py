@@ -21,6 +21,7 @@ With the local-memory cache each process has its own cache and its own purges; a
 several processes needs ``REDIS_URL`` for purges to reach them all (docs/performance.md).
 """
 
+import contextvars
 import hashlib
 import logging
 import uuid
@@ -40,6 +41,9 @@ SITE_GENERATION = "page-cache:site"
 GROUP_GENERATION = "page-cache:group:"
 MAX_QUERY_STRING = 512  # longer query strings are served but not stored
 GROUPS = {"events", "search"}  # sections cached and purged as one, in both languages
+# The generations read during the request being served (set by PageCacheMiddleware): read once, not once
+# for every remembered part and fragment (each read is a round trip to Redis).
+_read_this_request = contextvars.ContextVar("page_cache_generations", default=None)
 
 
 def cache_seconds():
@@ -74,11 +78,16 @@ def page_language(request):
 def generations(group):
     """The site-wide generation and the group's, made afresh when missing (never purged yet, or evicted)."""
     keys = [SITE_GENERATION, GROUP_GENERATION + group]
+    read = _read_this_request.get()
+    if read is not None and all(key in read for key in keys):
+        return read[SITE_GENERATION], read[GROUP_GENERATION + group]
     found = cache.get_many(keys)
     missing = {key: uuid.uuid4().hex[:12] for key in keys if key not in found}
     if missing:
         cache.set_many(missing, None)
         found.update(missing)
+    if read is not None:
+        read.update(found)
     return found[SITE_GENERATION], found[GROUP_GENERATION + group]
 
 
@@ -99,11 +108,16 @@ def remembered(name, compute):
 
 
 def site_generation():
+    read = _read_this_request.get()
+    if read is not None and SITE_GENERATION in read:
+        return read[SITE_GENERATION]
     generation = cache.get(SITE_GENERATION)
     if generation is None:
         generation = uuid.uuid4().hex[:12]
         cache.add(SITE_GENERATION, generation, None)
         generation = cache.get(SITE_GENERATION, generation)
+    if read is not None:
+        read[SITE_GENERATION] = generation
     return generation
 
 
@@ -134,6 +148,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _read_this_request.set({})
+        try:
+            return self.serve(request)
+        finally:
+            _read_this_request.reset(token)
+
+    def serve(self, request):
         language = page_language(request)
         if not language:
             return self.get_response(request)
@@ -158,7 +179,11 @@ class PageCacheMiddleware:
 
 
 def _renew(keys):
-    cache.set_many({key: uuid.uuid4().hex[:12] for key in keys}, None)
+    renewed = {key: uuid.uuid4().hex[:12] for key in keys}
+    cache.set_many(renewed, None)
+    read = _read_this_request.get()
+    if read is not None:
+        read.update(renewed)  # the rest of this request sees the purge too
 
 
 def purge_all():
@@ -239,7 +264,8 @@ def _now_and_on_commit(function, *args):
 # minutes, campaigns/reach.py), officials' areas.
 NOT_SHOWN = {"campaigns.pageviewcount", "campaigns.downloadcount", "campaigns.classreport", "campaigns.officialarea"}
 WATCHED_APPS = {"home", "campaigns"}
-WATCHED_MODELS = {"wagtailimages.image", "wagtaildocs.document", "wagtailcore.site"}  # not renditions: made by views
+# not renditions: made by views; view restrictions: a page restricted or opened again (home/models.py remembers them)
+WATCHED_MODELS = {"wagtailimages.image", "wagtaildocs.document", "wagtailcore.site", "wagtailcore.pageviewrestriction"}
 EVENT_MODELS = {"campaigns.outreachevent", "campaigns.outreacheventphoto"}
 
 

@@ -3,6 +3,8 @@
 A new facet registers its labeller with ``register_labeller`` (lesson kits: grade bands).
 """
 
+import hashlib
+
 from django.utils import translation
 
 _labellers = {}
@@ -14,13 +16,27 @@ def register_labeller(facet, function):
 
 
 def facet_labels(facet, values, language):
+    """Labels of ``values``, remembered (``page_cache.remembered``) under the search pages' generation too:
+    renewed when a page is published or unpublished (campaign titles) and when a topic or province is saved."""
     if not values:
         return {}
     function = _labellers.get(facet)
     if function is None:
         return {}
-    with translation.override(language):
-        return {str(k): str(v) for k, v in function(values).items()}
+
+    def find():
+        with translation.override(language):
+            return {str(k): str(v) for k, v in function(values).items()}
+
+    from home.fragments import fragment_seconds
+
+    if not fragment_seconds():
+        return find()
+    from home.page_cache import generations, remembered
+
+    _site, searches = generations("search")
+    digest = hashlib.sha256("|".join(sorted(str(value) for value in values)).encode()).hexdigest()[:24]
+    return remembered(f"facet-labels:{searches}:{facet}:{language}:{digest}", find)
 
 
 def kind_labels(values):

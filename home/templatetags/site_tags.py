@@ -1,6 +1,7 @@
 """Tags for the site's frame: the language switcher, alternates and the hotline."""
 
 from django import template
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from home.languages import alternates
@@ -13,7 +14,8 @@ def language_alternates(context):
     """Languages with the current page's address in each (for the switcher and hreflang links)."""
     request = context.get("request")
     page = context.get("page") or context.get("self")
-    return alternates(request, page if hasattr(page, "get_url") else None)
+    # worked out only when shown: not at all when the frame comes from the cache (home/fragments.py)
+    return SimpleLazyObject(lambda: alternates(request, page if hasattr(page, "get_url") else None))
 
 
 @register.simple_tag(takes_context=True)
@@ -52,3 +54,28 @@ def view_beacon(context):
         return ""
     url = reverse("beacon", args=[page.pk, get_language()])
     return format_html('<img class="beacon" src="{}" alt="" width="1" height="1">', url)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        from home.fragments import cached_fragment
+
+        page = context.get("page")
+        return cached_fragment(
+            self.name.resolve(context), page, context.get("request"), lambda: self.nodelist.render(context)
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment "name" %}...{% endfragment %}``: the page's HTML between, kept while the page and what it
+    shows are unchanged (home/fragments.py). Only for what depends on the page alone, never on the request."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("fragment takes one argument: the fragment's name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(parser.compile_filter(bits[1]), nodelist)

@@ -128,3 +128,30 @@ def test_results_show_the_kind_and_a_snippet(client):
     html = get(client, "/en/search/", q="hotline").content.decode()
     assert "result__snippet" in html
     assert strip_tags(html).count("Fact sheet") >= 1
+
+
+@pytest.mark.parametrize("language", ["km", "en"])
+def test_remembered_facet_labels_follow_a_renamed_campaign_and_topic(client, settings, language):
+    from django.core.cache import cache
+
+    from campaigns.models import CampaignPage, Topic
+
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    cache.clear()
+    query = "ថ្នាំម៉ា" if language == "km" else "yama"
+    path = f"/{language}/search/"
+    facets = get(client, path, q=query).context["results"].facets
+    assert facets["campaign"] and facets["topic"]
+    campaign = CampaignPage.objects.get(pk=int(facets["campaign"][0].value))
+    topic = Topic.objects.get(slug=facets["topic"][0].value)
+    new_title = "យុទ្ធនាការថ្មីសម្រាប់យុវជន" if language == "km" else "A renamed campaign for young people"
+    new_topic = "ប្រធានបទដែលប្តូរឈ្មោះ" if language == "km" else "A renamed topic"
+    setattr(campaign, f"title_{language}", new_title)
+    campaign.save_revision().publish()  # renews the search pages' generation, not the site-wide one
+    facets = get(client, path, q=query).context["results"].facets
+    assert new_title in [value.label for value in facets["campaign"]]
+    setattr(topic, f"name_{language}", new_topic)
+    topic.save()
+    facets = get(client, path, q=query).context["results"].facets
+    assert new_topic in [value.label for value in facets["topic"]]
+    cache.clear()
