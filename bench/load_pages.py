@@ -160,7 +160,7 @@ def main():
                     status, hit = fetch(url)
                     if status != 200 or (cached and hit != "hit") or (not cached and hit):
                         sys.exit(f"{url}: status {status}, X-Page-Cache {hit!r}: not what this round measures")
-                    wrk(url, 1, args.connections, script)  # warm
+                    wrk(url, 3, args.connections, script)  # warm: every thread of both workers, caches filled
                     result = wrk(url, args.seconds, args.connections, script)
                     if result["status_errors"] or result["socket_errors"]:
                         sys.exit(f"{url}: {result['status_errors']} bad statuses, {result['socket_errors']} errors")
