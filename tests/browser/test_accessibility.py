@@ -8,27 +8,13 @@ import json
 
 import pytest
 
+from home.public_pages import MORE_PAGES, PAGE_TYPES
 from tests.browser.conftest import assert_accessible, screenshot, site_shell
 
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ["km", "en"]
-CASES = [
-    "home",
-    "campaign index",
-    "campaign",
-    "fact sheet index",
-    "fact sheet",
-    "lesson kit index",
-    "lesson kit",
-    "help finder",
-    "events month",
-    "event",
-    "search results",
-    "search no results",
-    "not found",
-    "offline",
-]
+CASES = [*PAGE_TYPES, *MORE_PAGES]  # every public page type, and the pages around them
 
 
 @pytest.fixture(scope="session")

@@ -10,27 +10,13 @@ import json
 
 import pytest
 
+from home.public_pages import MORE_PAGES, PAGE_TYPES
 from tests.browser.conftest import screenshot, site_shell
 
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ["km", "en"]
-PAGES = [
-    "home",
-    "campaign index",
-    "campaign",
-    "fact sheet index",
-    "fact sheet",
-    "lesson kit index",
-    "lesson kit",
-    "help finder",
-    "events month",
-    "event",
-    "search results",
-    "search no results",
-    "not found",
-    "offline",
-]
+PAGES = [*PAGE_TYPES, *MORE_PAGES]  # every public page type, and the pages around them
 MAX_STOPS = 400
 
 FOCUS_STYLE = """() => {
