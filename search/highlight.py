@@ -8,15 +8,14 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from home.khmer_format import LATIN_DIGITS
-from search.text import INVISIBLE, term, words
+from search.text import term, with_latin_digits, without_invisible, words
 
 SNIPPET_CHARS = 220
 LOOK_AROUND = 240
 
 
 def _display(text):
-    return unicodedata.normalize("NFC", text or "").translate(INVISIBLE)
+    return without_invisible(unicodedata.normalize("NFC", text or ""))
 
 
 def _marked(display, found, matched, start, end):
@@ -40,14 +39,14 @@ def _marked(display, found, matched, start, end):
 def highlight(text, terms, language):
     """The whole of a short text (a title) with the query's words marked."""
     display = _display(text)
-    found = words(display.translate(LATIN_DIGITS))
+    found = words(with_latin_digits(display))
     matched = {i for i, (w, _s, _e) in enumerate(found) if term(w, language) in terms}
     return mark_safe(_marked(display, found, matched, 0, len(display)))
 
 
 def _hint(display, terms):
     """Where in a long text the first of the query's words probably is (a cheap substring search)."""
-    lowered = display.lower().translate(LATIN_DIGITS)
+    lowered = with_latin_digits(display.lower())
     positions = [p for p in (lowered.find(t) for t in terms if t) if p >= 0]
     return min(positions) if positions else 0
 
@@ -60,7 +59,7 @@ def snippet(text, terms, language, size=SNIPPET_CHARS):
     around = _hint(display, terms)
     window_start = max(0, around - LOOK_AROUND)
     window = display[window_start : around + LOOK_AROUND + size]
-    found = [(w, s + window_start, e + window_start) for w, s, e in words(window.translate(LATIN_DIGITS))]
+    found = [(w, s + window_start, e + window_start) for w, s, e in words(with_latin_digits(window))]
     matched = {i for i, (w, _s, _e) in enumerate(found) if term(w, language) in terms}
     if matched:
         # Start a little before the window of ``size`` characters that holds the most matches.
@@ -74,7 +73,7 @@ def snippet(text, terms, language, size=SNIPPET_CHARS):
         start = lead[0][1] if lead else start
     else:
         start = 0
-        found = words(display[: size * 2].translate(LATIN_DIGITS))
+        found = words(with_latin_digits(display[: size * 2]))
     end = min(len(display), start + size)
     inside = [w for w in found if w[1] < end]
     if end < len(display) and inside and inside[-1][2] > end:

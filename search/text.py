@@ -25,6 +25,20 @@ WORDLIKE = re.compile(r"\w", re.UNICODE)
 DIGITS = re.compile(r"\d")
 KHMER_OR_DIGITS = re.compile(r"\d+|\D+")
 MAX_ANALYSED_CHARS = 400_000  # a very long PDF is indexed up to here
+# str.translate looks every character up in a dict: on a long text, a regex search (in C) first
+# tells whether there is anything to translate at all.
+HAS_INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060]")
+HAS_KHMER_DIGIT = re.compile("[\u17e0-\u17e9]")
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def without_invisible(text):
+    return text.translate(INVISIBLE) if HAS_INVISIBLE.search(text) else text
+
+
+def with_latin_digits(text):
+    return text.translate(LATIN_DIGITS) if HAS_KHMER_DIGIT.search(text) else text
+
 
 _local = threading.local()
 
@@ -33,7 +47,7 @@ def normalise(text):
     """NFC, without zero-width spaces, Khmer digits as Latin digits."""
     if not text:
         return ""
-    return unicodedata.normalize("NFC", str(text)).translate(INVISIBLE).translate(LATIN_DIGITS)
+    return with_latin_digits(without_invisible(unicodedata.normalize("NFC", str(text))))
 
 
 def _word_iterator():
@@ -54,7 +68,7 @@ def words(text):
     text = text[:MAX_ANALYSED_CHARS]
     iterator = _word_iterator()
     # ICU works in UTF-16 code units: map them back to Python offsets when the text has astral characters.
-    astral = any(ord(ch) > 0xFFFF for ch in text)
+    astral = ASTRAL.search(text) is not None
     iterator.setText(text)
     result = []
     start = 0

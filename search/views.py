@@ -9,7 +9,7 @@ from search.sources import FACETS
 
 
 def search_page(request):
-    from campaigns.fact_sheets import FactSheetIndexPage, FactSheetPage
+    from campaigns.fact_sheets import FactSheetPage
 
     language = translation.get_language()
     query = request.GET.get("q", "")[:1000].strip()
@@ -24,7 +24,6 @@ def search_page(request):
         "fact_sheets": FactSheetPage.objects.live().public().order_by("path")[:6]
         if results and not results.total
         else [],
-        "fact_sheet_index": FactSheetIndexPage.objects.live().public().first(),
     }
     return TemplateResponse(request, "search/search_page.html", context)
 
