@@ -46,7 +46,9 @@ def highlight(text, terms, language):
 
 def _hint(display, terms):
     """Where in a long text the first of the query's words probably is (a cheap substring search)."""
-    lowered = with_latin_digits(display.lower())
+    lowered = display.lower()
+    if any(character.isdigit() for t in terms for character in t):  # same length: positions hold
+        lowered = with_latin_digits(lowered)
     positions = [p for p in (lowered.find(t) for t in terms if t) if p >= 0]
     return min(positions) if positions else 0
 

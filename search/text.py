@@ -33,7 +33,11 @@ ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def without_invisible(text):
-    return text.translate(INVISIBLE) if HAS_INVISIBLE.search(text) else text
+    if not HAS_INVISIBLE.search(text):
+        return text
+    for mark in "\u200b\ufeff\u00ad\u2060":  # str.replace runs in C; Khmer text is full of \u200b
+        text = text.replace(mark, "")
+    return text
 
 
 def with_latin_digits(text):
