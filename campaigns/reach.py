@@ -332,22 +332,23 @@ def reach_version():
     return version
 
 
-COUNTED_STATUS = {"OutreachEvent": "verified", "ClassReport": "accepted"}
+def counted_status(model):
+    """The status at which reach counts a record of ``model``; None where every record counts."""
+    from campaigns.class_reports import ClassReport
+    from campaigns.outreach import EventStatus, OutreachEvent
+
+    return {OutreachEvent: EventStatus.VERIFIED, ClassReport: ClassReport.Status.ACCEPTED}.get(model)
 
 
-def counted(instance):
-    """Whether reach counts ``instance`` now: a verified event, an accepted class, any other record.
-    (A deferred status is taken as counted, so nothing is missed.)"""
-    wanted = COUNTED_STATUS.get(type(instance).__name__)
-    status = instance.__dict__.get("status", wanted)
-    return wanted is None or status == wanted
+def note_counted_before(sender, instance, **_kwargs):
+    """pre_save: whether reach counted the record as it is stored, before this save (read only
+    while reach figures are cached, and only when a record is saved, never when one is loaded)."""
+    if getattr(settings, "REACH_CACHE_SECONDS", 0):
+        stored = sender.objects.filter(pk=instance.pk, status=counted_status(sender))
+        instance._reach_counted = not instance._state.adding and stored.exists()
 
 
-def remember_counted(instance, **_kwargs):
-    instance._reach_counted = counted(instance)
-
-
-def forget_reach(instance=None, **_kwargs):
+def forget_reach(sender=None, instance=None, **_kwargs):
     """Make every cached reach figure stale: called on each save or delete of what reach counts.
 
     Saving a record reach neither counts nor counted (a planned event, a class report waiting
@@ -357,10 +358,10 @@ def forget_reach(instance=None, **_kwargs):
     """
     if not getattr(settings, "REACH_CACHE_SECONDS", 0):
         return
-    if instance is not None and type(instance).__name__ in COUNTED_STATUS:
-        was_counted = getattr(instance, "_reach_counted", True)
-        instance._reach_counted = counted(instance)
-        if not (was_counted or instance._reach_counted):
+    wanted = counted_status(sender)
+    if wanted is not None and instance is not None:
+        counted_now = instance.__dict__.get("status", wanted) == wanted  # a status not loaded: counted
+        if not (getattr(instance, "_reach_counted", True) or counted_now):
             return
     transaction.on_commit(lambda: caches["shared"].set(VERSION_KEY, uuid.uuid4().hex, None))
 
