@@ -19,7 +19,7 @@ from home.khmer_format import LATIN_DIGITS
 
 # Invisible characters writers and editors leave in text: zero-width space
 # (Khmer writers' invisible word break), zero-width no-break space / BOM, soft hyphen.
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\ufeff\u00ad\u2060"), None)
+INVISIBLE = "\u200b\ufeff\u00ad\u2060"
 KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
 WORDLIKE = re.compile(r"\w", re.UNICODE)
 DIGITS = re.compile(r"\d")
@@ -27,15 +27,15 @@ KHMER_OR_DIGITS = re.compile(r"\d+|\D+")
 MAX_ANALYSED_CHARS = 400_000  # a very long PDF is indexed up to here
 # str.translate looks every character up in a dict: on a long text, a regex search (in C) first
 # tells whether there is anything to translate at all.
-HAS_INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060]")
-HAS_KHMER_DIGIT = re.compile("[\u17e0-\u17e9]")
+HAS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+HAS_KHMER_DIGIT = re.compile("[" + "".join(map(chr, LATIN_DIGITS)) + "]")
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def without_invisible(text):
     if not HAS_INVISIBLE.search(text):
         return text
-    for mark in "\u200b\ufeff\u00ad\u2060":  # str.replace runs in C; Khmer text is full of \u200b
+    for mark in INVISIBLE:  # str.replace runs in C; Khmer text is full of zero-width spaces
         text = text.replace(mark, "")
     return text
 
