@@ -6,6 +6,7 @@ loads the demo content exactly as ``make run`` does and serves it on a free
 port. Tests skip only when no Chromium is installed, and never in CI.
 """
 
+import json
 import os
 import shutil
 import socket
@@ -202,3 +203,14 @@ def only_local_requests(phone, live_site):
     )
     yield phone
     assert not outside, outside
+
+
+@pytest.fixture(scope="session")
+def page_paths(site_env, live_site):
+    """``{language: {page type: path}}`` of every public page type and the pages around them
+    (``home.public_pages``), read once from the served site's own database."""
+    code = (
+        "import json; from home.public_pages import sample_paths, more_paths; "
+        "print(json.dumps({l: {**sample_paths(l), **more_paths(l)} for l in ('km', 'en')}))"
+    )
+    return json.loads(site_shell(site_env, code))

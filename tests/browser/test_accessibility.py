@@ -4,27 +4,15 @@ Also the pages every reader may meet without being a page type: a search that fi
 "not found" page and the offline page. Screenshots go to tests/screenshots/a11y-*.png.
 """
 
-import json
-
 import pytest
 
 from home.public_pages import MORE_PAGES, PAGE_TYPES
-from tests.browser.conftest import assert_accessible, screenshot, site_shell
+from tests.browser.conftest import assert_accessible, screenshot
 
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ["km", "en"]
 CASES = [*PAGE_TYPES, *MORE_PAGES]  # every public page type, and the pages around them
-
-
-@pytest.fixture(scope="session")
-def page_paths(site_env, live_site):
-    """``{language: {page type: path}}`` from the served site's own database."""
-    code = (
-        "import json; from home.public_pages import sample_paths, more_paths; "
-        "print(json.dumps({l: {**sample_paths(l), **more_paths(l)} for l in ('km', 'en')}))"
-    )
-    return json.loads(site_shell(site_env, code))
 
 
 def test_every_page_type_is_checked():

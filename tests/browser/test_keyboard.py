@@ -6,12 +6,10 @@ outline or box shadow differs from when it is not focused) and is on screen. Eve
 label. Searching and filtering work with the keyboard: type, Tab, arrow keys and Enter.
 """
 
-import json
-
 import pytest
 
 from home.public_pages import MORE_PAGES, PAGE_TYPES
-from tests.browser.conftest import screenshot, site_shell
+from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -52,15 +50,6 @@ UNLABELLED_INPUTS = """() => [...document.querySelectorAll("input, select, texta
   .map(el => el.outerHTML.slice(0, 80))"""
 
 
-@pytest.fixture(scope="session")
-def keyboard_paths(site_env, live_site):
-    code = (
-        "import json; from home.public_pages import sample_paths, more_paths; "
-        "print(json.dumps({l: {**sample_paths(l), **more_paths(l)} for l in ('km', 'en')}))"
-    )
-    return json.loads(site_shell(site_env, code))
-
-
 def tab_walk(page):
     """[(stop, focused style, visible)] of every Tab stop after the skip link, and the unfocused styles."""
     stops = []
@@ -82,8 +71,8 @@ def without_focus_style(stops, unfocused):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("name", PAGES)
-def test_tab_walk(live_site, phone, keyboard_paths, name, language):
-    phone.goto(live_site + keyboard_paths[language][name])
+def test_tab_walk(live_site, phone, page_paths, name, language):
+    phone.goto(live_site + page_paths[language][name])
 
     phone.keyboard.press("Tab")
     skip = phone.evaluate(FOCUS_STYLE)
@@ -101,7 +90,7 @@ def test_tab_walk(live_site, phone, keyboard_paths, name, language):
     assert not hidden, f"focused but not on screen: {hidden}"
 
     # The skip link: Enter moves the focus to the main content, and the next Tab stays in it (or the footer).
-    phone.goto(live_site + keyboard_paths[language][name])
+    phone.goto(live_site + page_paths[language][name])
     phone.keyboard.press("Tab")
     phone.keyboard.press("Enter")
     phone.wait_for_function("() => document.activeElement.id === 'main-content'")
@@ -111,9 +100,9 @@ def test_tab_walk(live_site, phone, keyboard_paths, name, language):
     assert phone.evaluate(UNLABELLED_INPUTS) == []
 
 
-def test_the_walk_finds_a_link_without_a_focus_style(live_site, phone, keyboard_paths):
+def test_the_walk_finds_a_link_without_a_focus_style(live_site, phone, page_paths):
     """The check above is only as good as its comparison: take the focus style off one link."""
-    phone.goto(live_site + keyboard_paths["en"]["offline"])
+    phone.goto(live_site + page_paths["en"]["offline"])
     phone.evaluate(
         """() => document.styleSheets[0].insertRule(
       "main a:focus-visible { outline: none !important; box-shadow: none !important }",
@@ -161,8 +150,8 @@ def test_filter_lesson_kits_with_the_keyboard(live_site, phone):
     assert phone.locator("#grade").input_value() == chosen
 
 
-def test_filter_the_help_finder_with_enter_in_the_form(live_site, phone, keyboard_paths):
-    phone.goto(live_site + keyboard_paths["km"]["help finder"])
+def test_filter_the_help_finder_with_enter_in_the_form(live_site, phone, page_paths):
+    phone.goto(live_site + page_paths["km"]["help finder"])
     focus_by_tab(phone, "#province")
     phone.keyboard.press("ArrowDown")
     chosen = phone.locator("#province").input_value()

@@ -6,11 +6,9 @@ the font's full height) nor its end, and the line height leaves room for the sta
 Screenshots go to tests/screenshots/khmer-*.png to be looked at.
 """
 
-import json
-
 import pytest
 
-from tests.browser.conftest import screenshot, site_shell
+from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -72,9 +70,8 @@ async () => {
 
 
 @pytest.fixture(scope="module")
-def khmer_paths(live_site, site_env):
-    code = "import json; from home.public_pages import sample_paths; print(json.dumps(sample_paths('km')))"
-    paths = json.loads(site_shell(site_env, code))
+def khmer_paths(page_paths):
+    paths = page_paths["km"]
     return {**paths, "events list": "/km/events/list/", "help finder, Koh Kong": paths["help finder"] + "?province=09"}
 
 

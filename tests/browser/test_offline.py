@@ -5,11 +5,9 @@ page in the language of its address, a lesson kit saved with "Save for offline" 
 download, and nothing from the admin or the view beacon is ever kept.
 """
 
-import json
-
 import pytest
 
-from tests.browser.conftest import PHONE, SCREENSHOTS, log_in, new_context, screenshot, site_shell
+from tests.browser.conftest import PHONE, SCREENSHOTS, log_in, new_context, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -36,15 +34,6 @@ def reader(chromium):
     context.close()
 
 
-@pytest.fixture(scope="module")
-def paths(site_env, live_site):
-    code = (
-        "import json; from home.public_pages import sample_paths; "
-        "print(json.dumps({l: sample_paths(l) for l in ('km', 'en')}))"
-    )
-    return json.loads(site_shell(site_env, code))
-
-
 def cached(page):
     return page.evaluate(CACHED_URLS)
 
@@ -67,9 +56,9 @@ def wait_until_kept(page, path):
     )
 
 
-def test_opened_pages_and_saved_kits_stay_readable_offline_and_the_admin_is_never_kept(live_site, reader, paths):
+def test_opened_pages_and_saved_kits_stay_readable_offline_and_the_admin_is_never_kept(live_site, reader, page_paths):
     context, page = reader
-    km, en = paths["km"], paths["en"]
+    km, en = page_paths["km"], page_paths["en"]
 
     page.goto(live_site + km["home"])
     wait_until_controlled(page)
@@ -141,27 +130,27 @@ def test_opened_pages_and_saved_kits_stay_readable_offline_and_the_admin_is_neve
         page.goto(live_site + "/admin/pages/")
 
 
-def test_the_save_button_is_hidden_without_the_script(live_site, chromium, paths):
+def test_the_save_button_is_hidden_without_the_script(live_site, chromium, page_paths):
     """Progressive enhancement: without JavaScript the kit page has no button that does nothing."""
     context = new_context(chromium, viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(live_site + paths["km"]["lesson kit"])
+    page.goto(live_site + page_paths["km"]["lesson kit"])
     assert page.locator("[data-save-offline]").count() == 1
     assert not page.locator("[data-save-offline]").is_visible()
     assert page.locator(".kit-files .downloads a").count() >= 1
     context.close()
 
 
-def test_no_content_security_policy_violation_with_the_worker(live_site, reader, paths):
+def test_no_content_security_policy_violation_with_the_worker(live_site, reader, page_paths):
     context, page = reader
     violations = []
     page.on(
         "console",
         lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
     )
-    page.goto(live_site + paths["en"]["home"])
+    page.goto(live_site + page_paths["en"]["home"])
     wait_until_controlled(page)
-    page.goto(live_site + paths["en"]["lesson kit"])
+    page.goto(live_site + page_paths["en"]["lesson kit"])
     page.get_by_role("button", name="Save for offline").click()
     page.locator("#save-offline-status", has_text="Saved").wait_for()
     page.reload()
