@@ -333,7 +333,7 @@ class EmbeddedBackend:
             cursor.execute(
                 "SELECT id, ts_rank(rank_vector, CAST(%s AS tsquery)) FROM search_indexentry "
                 "WHERE search_vector @@ CAST(%s AS tsquery)",
-                [rank_query or query, query],
+                [rank_query, query],
             )
             rows = cursor.fetchall()
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
