@@ -4,14 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint format check messages clean
+.PHONY: run test test-fast lint format check messages clean
 
-$(VENV)/.run-installed: requirements.txt
+$(VENV)/.run-installed: requirements.txt requirements-demo.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-demo.txt
 	touch $@
 
-$(VENV)/.dev-installed: requirements.txt requirements-dev.txt $(VENV)/.run-installed
+$(VENV)/.dev-installed: requirements.txt requirements-demo.txt requirements-dev.txt $(VENV)/.run-installed
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
@@ -27,6 +27,11 @@ run: $(VENV)/.run-installed
 
 test: $(VENV)/.dev-installed
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Everything but the browser tests (Lighthouse runs only in .ci/run). Add PYTEST_ARGS=--reuse-db to keep the
+# migrated test database between runs.
+test-fast: $(VENV)/.dev-installed
+	$(PY) -m pytest --ignore=tests/browser $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

@@ -8,14 +8,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaigns import page_views
-from campaigns import views as campaign_views
-from home import admin_guards, offline
+from campaigns.lessons import views as campaign_views
+from campaigns.reach import page_views
+from home import offline
+from home.security import admin_guards
 
 urlpatterns = [
     path("beacon/<int:page_id>/<str:language>.gif", page_views.beacon, name="beacon"),
     path("sw.js", offline.service_worker, name="service_worker"),  # root scope: the whole site (home/offline.py)
-    # In front of two admin views that answered with a server error (home/admin_guards.py).
+    # In front of two admin views that answered with a server error (home/security/admin_guards.py).
     path("admin/failwhale/", admin_guards.no_error_test),
     re_path(r"^admin/pages/(?P<page_id>\d+)/edit/copy_translation_content/$", admin_guards.copy_translation_content),
     path("admin/", include(wagtailadmin_urls)),
@@ -37,7 +38,7 @@ urlpatterns += i18n_patterns(
     path("lesson-kits/report/<int:kit_id>/", campaign_views.report_class, name="report_class"),
     path("search/", include("search.urls")),
     path("offline/", offline.offline_page, name="offline"),
-    path("events/", include("campaigns.calendar_urls")),  # the outreach calendar (campaigns/calendar_views.py)
+    path("events/", include("campaigns.events.urls")),  # the outreach calendar (campaigns/events/views.py)
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

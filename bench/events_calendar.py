@@ -42,7 +42,7 @@ def main():
     from django.utils import timezone
 
     call_command("migrate", verbosity=0, interactive=False)
-    from home import demo
+    from campaigns.demo import seed as demo
 
     demo.seed()
     from campaigns.models import CampaignPage, Commune, OutreachEvent

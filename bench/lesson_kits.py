@@ -26,7 +26,8 @@ from django.utils import translation  # noqa: E402
 
 from wagtail.documents.models import Document  # noqa: E402
 
-from campaigns.lesson_kits import LessonKitFile, LessonKitIndexPage, LessonKitPage  # noqa: E402
+from campaigns.lessons.index_page import LessonKitIndexPage  # noqa: E402
+from campaigns.lessons.pages import LessonKitFile, LessonKitPage  # noqa: E402
 
 PHONE = "Mozilla/5.0 (Linux; Android 10) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
 BOT = "Googlebot/2.1"

@@ -56,10 +56,10 @@ from django.utils import translation  # noqa: E402
 
 from wagtail.models import Page  # noqa: E402
 
-from campaigns.downloads import DownloadCount  # noqa: E402
-from campaigns.lesson_kits import LessonKitPage  # noqa: E402
+from campaigns.lessons.downloads import DownloadCount  # noqa: E402
+from campaigns.lessons.pages import LessonKitPage  # noqa: E402
 from campaigns.models import CampaignPage, District, OutreachEvent, Province  # noqa: E402
-from campaigns.page_views import PageViewCount  # noqa: E402
+from campaigns.reach.page_views import PageViewCount  # noqa: E402
 
 
 def free_port():

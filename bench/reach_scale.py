@@ -25,12 +25,12 @@ from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from campaigns.class_reports import ClassReport  # noqa: E402
-from campaigns.downloads import DownloadCount  # noqa: E402
+from campaigns.events.models import OutreachEvent  # noqa: E402
+from campaigns.lessons.class_reports import ClassReport  # noqa: E402
+from campaigns.lessons.downloads import DownloadCount  # noqa: E402
 from campaigns.models import CampaignIndexPage, CampaignPage, LessonKitIndexPage, LessonKitPage, Province  # noqa: E402
-from campaigns.outreach import OutreachEvent  # noqa: E402
-from campaigns.page_views import PageViewCount  # noqa: E402
-from campaigns.reach import ManualReach  # noqa: E402
+from campaigns.reach.figures import ManualReach  # noqa: E402
+from campaigns.reach.page_views import PageViewCount  # noqa: E402
 
 random.seed(7)
 START = datetime.date(2025, 1, 1)

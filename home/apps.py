@@ -8,15 +8,16 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: these modules import models, which exist only once apps are loaded.
         # Django names Khmer "Khmer" even in Khmer (name_local); the admin's language menu shows it.
         from django.conf.locale import LANG_INFO
 
         LANG_INFO["km"]["name_local"] = "ខ្មែរ"
 
-        from home import page_cache
+        from home.caching import purges
 
-        page_cache.connect()
+        purges.connect()
 
-        from home import routing
+        from home.caching import routing
 
         routing.install()

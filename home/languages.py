@@ -16,14 +16,6 @@ def missing_translation(page, language):
     return not (getattr(page, f"title_{language}", None) or "").strip()
 
 
-def fallback_language(page, language):
-    """The language whose text a page shows in place of ``language``'s missing text."""
-    for code in language_codes():
-        if code != language and not missing_translation(page, code):
-            return code
-    return language
-
-
 def page_url_in(page, language, request=None):
     """The page's address in ``language`` (each language has its own slugs)."""
     with translation.override(language):

@@ -8,9 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from home.caching.page_cache import remembered
+from home.caching.routing import site_for_request
 from home.forms import BilingualPageForm
+from home.home_sections import home_sections
 from home.languages import missing_translation
 
 
@@ -93,9 +96,6 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         """Wagtail's view restrictions of this page and its ancestors, with which ones they are remembered
         (``page_cache.remembered``: renewed when a restriction is saved or deleted, or a page moves). An
         unrestricted page, nearly every one, is checked without a query on every request."""
-        from wagtail.models import PageViewRestriction
-
-        from home.page_cache import remembered
 
         def find():
             return list(super(BasePage, self).get_view_restrictions().values_list("pk", flat=True))
@@ -123,10 +123,9 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from home.home_sections import home_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(self))
+        context.update(home_sections(self, request))
         return context
 
 
@@ -146,8 +145,6 @@ class HelplineSettings(BaseSiteSetting):
     @classmethod
     def for_request(cls, request):
         """The setting for the request's site, remembered (every page shows it; saving it purges every page)."""
-        from home.page_cache import remembered
-        from home.routing import site_for_request
 
         if not hasattr(request, "_helpline_settings"):
             site = site_for_request(request)

@@ -1,58 +1,67 @@
-"""One address of every public page type, in each language.
+"""One address of every public page type, in each language, as the apps register them.
 
 The budget tests, the browser tests (axe, Khmer rendering, offline), ``bench/load_pages.py``
-and ``bench/lighthouse.py`` all walk the same list, so a new page type is added here once.
+and ``bench/lighthouse.py`` all walk the same list, so a new page type is added once, by the app
+that owns it, with the ``register_public_pages`` Wagtail hook (home names no feature)::
+
+    @hooks.register(REGISTER_PUBLIC_PAGES)
+    def public_pages():
+        return [PublicPage("campaign", campaign_path)]
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
 from django.utils import translation
 
-# Page types as (name, Wagtail page model). The name is what reports and tables show.
-WAGTAIL_PAGE_TYPES = [
-    ("home", "homepage"),
-    ("campaign index", "campaignindexpage"),
-    ("campaign", "campaignpage"),
-    ("fact sheet index", "factsheetindexpage"),
-    ("fact sheet", "factsheetpage"),
-    ("lesson kit index", "lessonkitindexpage"),
-    ("lesson kit", "lessonkitpage"),
-    ("help finder", "helpfinderpage"),
-]
-# Every public page type: the Wagtail ones, then the calendar's and search's views.
-PAGE_TYPES = [name for name, _model in WAGTAIL_PAGE_TYPES] + ["events month", "event", "search results"]
-# What the search results page is asked for: a slang name of methamphetamine in each language.
-SEARCH_QUERIES = {"km": "យ៉ាម៉ា", "en": "yama"}
+from wagtail import hooks
+from wagtail.models import Page
+
+REGISTER_PUBLIC_PAGES = "register_public_pages"
+
+
+@dataclass(frozen=True)
+class PublicPage:
+    name: str  # what reports and tables show
+    path: Callable[[str], str | None]  # its address in the active language, None while there is none
+    page_type: bool = True  # a page type of its own (held to the budgets); False: a page around them
+
+
+def registered():
+    return [page for hook in hooks.get_hooks(REGISTER_PUBLIC_PAGES) for page in hook()]
+
+
+def page_types():
+    """Every public page type's name."""
+    return [page.name for page in registered() if page.page_type]
+
+
+def more_pages():
+    """Pages that are not page types of their own but that every reader may meet (a search that finds
+    nothing, the 404 page, the offline page): checked for accessibility but not held to the budgets."""
+    return [page.name for page in registered() if not page.page_type]
+
+
+def _paths(language, page_type):
+    paths = {}
+    with translation.override(language):
+        for page in registered():
+            if page.page_type == page_type:
+                path = page.path(language)
+                if path:
+                    paths[page.name] = path
+    return paths
 
 
 def sample_paths(language):
-    """``{page type: path}`` of one live public page of each type, in ``language``.
+    """``{page type: path}`` of one live public page of each type, in ``language``."""
+    return _paths(language, True)
 
-    The campaign is the first live campaign with a hero image, the event the first public one.
-    """
-    from urllib.parse import quote
 
-    from django.urls import reverse
-
-    from wagtail.models import Page
-
-    from campaigns.campaign_pages import CampaignPage
-    from campaigns.outreach import OutreachEvent
-
-    paths = {}
-    with translation.override(language):
-        for name, model in WAGTAIL_PAGE_TYPES:
-            pages = Page.objects.live().public().filter(content_type__model=model).order_by("path")
-            if model == "campaignpage":
-                page = CampaignPage.objects.live().public().filter(hero_image__isnull=False).order_by("path").first()
-            else:
-                page = pages.first()
-            if page is not None:
-                paths[name] = page.get_url()
-        paths["events month"] = reverse("events:month")
-        event = OutreachEvent.objects.public().order_by("start", "pk").first()
-        if event is not None:
-            paths["event"] = reverse("events:detail", args=(event.pk,))
-        paths["search results"] = reverse("search:search") + "?q=" + quote(SEARCH_QUERIES[language])
-    return paths
+def more_paths(language):
+    """``{name: path}`` of ``more_pages()`` in ``language``."""
+    return _paths(language, False)
 
 
 def all_sample_paths(languages=("km", "en")):
@@ -60,19 +69,16 @@ def all_sample_paths(languages=("km", "en")):
     return [(name, language, path) for language in languages for name, path in sample_paths(language).items()]
 
 
-# Pages that are not page types of their own but that every reader may meet: checked for accessibility
-# (tests/browser/test_accessibility.py) but not held to the page budgets.
-MORE_PAGES = ["search no results", "not found", "offline"]
-SEARCH_NOTHING = "zzqxv"
+def first_live_url(model_name, **filters):
+    """The address of the first live public page of a Wagtail page model (by its model name), or None."""
+    page = Page.objects.live().public().filter(content_type__model=model_name, **filters).order_by("path").first()
+    return page.get_url() if page is not None else None
 
 
-def more_paths(language):
-    """``{name: path}`` of ``MORE_PAGES`` in ``language``."""
-    from django.urls import reverse
-
-    with translation.override(language):
-        return {
-            "search no results": reverse("search:search") + "?q=" + SEARCH_NOTHING,
-            "not found": f"/{language}/no-such-page-here/",
-            "offline": reverse("offline"),
-        }
+def site_pages():
+    """The home app's own: the home page, the 404 page and the offline page."""
+    return [
+        PublicPage("home", lambda language: first_live_url("homepage")),
+        PublicPage("not found", lambda language: f"/{language}/no-such-page-here/", page_type=False),
+        PublicPage("offline", lambda language: reverse("offline"), page_type=False),
+    ]

@@ -9,58 +9,13 @@ MODERATORS = "Moderators"
 PROVINCIAL_OFFICIALS = "Provincial officials"
 PROVINCIAL_COORDINATORS = "Provincial coordinators"
 
-# Outreach events (issue 5): officials log and report their own area's events
-# (their area is an OfficialArea, campaigns/officials.py); coordinators also
-# verify reports; NACD staff work in every province.
-EVENT_PERMISSIONS = [
-    "campaigns.view_outreachevent",
-    "campaigns.add_outreachevent",
-    "campaigns.change_outreachevent",
-    "campaigns.delete_outreachevent",
-]
-
-# Model permissions, as "app_label.codename".
+# Model and page permissions of each role, as "app_label.codename". Home knows only the admin; each
+# feature grants its own permissions when its app is ready (``grant``; campaigns/roles.py).
 ROLE_PERMISSIONS = {
-    OUTREACH_STAFF: [
-        "wagtailadmin.access_admin",
-        "campaigns.add_topic",
-        "campaigns.change_topic",
-        "campaigns.add_audience",
-        "campaigns.change_audience",
-        "campaigns.add_helpservice",
-        "campaigns.change_helpservice",
-        "campaigns.view_classreport",
-        "campaigns.change_classreport",
-        "campaigns.view_reach",
-        "campaigns.add_manualreach",
-        "campaigns.change_manualreach",
-        "campaigns.view_manualreach",
-        *EVENT_PERMISSIONS[:3],
-        "campaigns.manage_all_areas",
-    ],
-    MODERATORS: [
-        "wagtailadmin.access_admin",
-        "campaigns.add_topic",
-        "campaigns.change_topic",
-        "campaigns.delete_topic",
-        "campaigns.add_audience",
-        "campaigns.change_audience",
-        "campaigns.delete_audience",
-        "campaigns.add_helpservice",
-        "campaigns.change_helpservice",
-        "campaigns.delete_helpservice",
-        "campaigns.view_classreport",
-        "campaigns.change_classreport",
-        "campaigns.view_reach",
-        "campaigns.add_manualreach",
-        "campaigns.change_manualreach",
-        "campaigns.view_manualreach",
-        *EVENT_PERMISSIONS,
-        "campaigns.verify_outreachevent",
-        "campaigns.manage_all_areas",
-    ],
-    PROVINCIAL_OFFICIALS: ["wagtailadmin.access_admin", *EVENT_PERMISSIONS],
-    PROVINCIAL_COORDINATORS: ["wagtailadmin.access_admin", *EVENT_PERMISSIONS, "campaigns.verify_outreachevent"],
+    OUTREACH_STAFF: ["wagtailadmin.access_admin"],
+    MODERATORS: ["wagtailadmin.access_admin"],
+    PROVINCIAL_OFFICIALS: ["wagtailadmin.access_admin"],
+    PROVINCIAL_COORDINATORS: ["wagtailadmin.access_admin"],
 }
 
 # Page permissions on the whole tree: outreach staff write, moderators also publish.
@@ -84,6 +39,13 @@ COLLECTION_PERMISSIONS[MODERATORS] = COLLECTION_PERMISSIONS[OUTREACH_STAFF]
 # Officials upload the photos of their events.
 COLLECTION_PERMISSIONS[PROVINCIAL_OFFICIALS] = ["wagtailimages.add_image", "wagtailimages.choose_image"]
 COLLECTION_PERMISSIONS[PROVINCIAL_COORDINATORS] = COLLECTION_PERMISSIONS[PROVINCIAL_OFFICIALS]
+
+
+def grant(role, permissions):
+    """Add model permissions (``"app_label.codename"``) to a role; ``ensure_roles`` gives them."""
+    for permission in permissions:
+        if permission not in ROLE_PERMISSIONS[role]:
+            ROLE_PERMISSIONS[role].append(permission)
 
 
 def ensure_roles(apps):

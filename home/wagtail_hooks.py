@@ -1,9 +1,15 @@
 """The site frame in the Wagtail admin: Khmer text renders even where the computer has no Khmer font."""
 
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
+
+from home.public_pages import REGISTER_PUBLIC_PAGES, site_pages
+from home.security import two_factor
+from home.security.two_factor import confirmed_device
 
 
 @hooks.register("insert_global_admin_css")
@@ -13,9 +19,6 @@ def khmer_font_for_the_admin():
 
 @hooks.register("register_admin_urls")
 def two_factor_urls():
-    from django.urls import path
-
-    from home import two_factor
 
     return [
         path("two-factor/", two_factor.enrol, name="two_factor_enrol"),
@@ -25,10 +28,6 @@ def two_factor_urls():
 
 @hooks.register("register_account_menu_item")
 def two_factor_menu_item(request):
-    from django.urls import reverse
-    from django.utils.translation import gettext as _
-
-    from home.two_factor import confirmed_device
 
     enabled = confirmed_device(request.user) is not None
     return {
@@ -38,3 +37,6 @@ def two_factor_menu_item(request):
         if enabled
         else _("Off: turn it on to protect your account with a code from your phone."),
     }
+
+
+hooks.register(REGISTER_PUBLIC_PAGES, site_pages)

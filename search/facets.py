@@ -7,6 +7,14 @@ import hashlib
 
 from django.utils import translation
 
+from campaigns.campaign_pages import CampaignPage
+from campaigns.lessons.pages import GradeBand
+from campaigns.places import Province
+from campaigns.taxonomy import Topic
+from home.caching.fragments import fragment_seconds
+from home.caching.page_cache import generations, remembered
+from search.sources import kind_labels as labels
+
 _labellers = {}
 
 
@@ -28,11 +36,8 @@ def facet_labels(facet, values, language):
         with translation.override(language):
             return {str(k): str(v) for k, v in function(values).items()}
 
-    from home.fragments import fragment_seconds
-
     if not fragment_seconds():
         return find()
-    from home.page_cache import generations, remembered
 
     _site, searches = generations("search")
     digest = hashlib.sha256("|".join(sorted(str(value) for value in values)).encode()).hexdigest()[:24]
@@ -40,32 +45,27 @@ def facet_labels(facet, values, language):
 
 
 def kind_labels(values):
-    from search.sources import kind_labels as labels
 
     return {k: v for k, v in labels().items() if k in values}
 
 
 def topic_labels(values):
-    from campaigns.taxonomy import Topic
 
     return {t.slug: t.name for t in Topic.objects.filter(slug__in=values)}
 
 
 def province_labels(values):
-    from campaigns.places import Province
 
     return {p.code: p.name for p in Province.objects.filter(code__in=values)}
 
 
 def campaign_labels(values):
-    from campaigns.campaign_pages import CampaignPage
 
     ids = [int(v) for v in values if str(v).isdigit()]
     return {str(p.pk): p.title for p in CampaignPage.objects.filter(pk__in=ids)}
 
 
 def grade_band_labels(values):
-    from campaigns.lesson_kits import GradeBand
 
     return {value: label for value, label in GradeBand.choices if value in values}
 

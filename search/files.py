@@ -8,6 +8,8 @@ it never stops an upload.
 
 import logging
 
+from search.models import DocumentText
+
 logger = logging.getLogger(__name__)
 
 MAX_PAGES = 300
@@ -16,8 +18,8 @@ MAX_CHARS = 300_000
 
 def extract_pdf_text(file_obj):
     """The text of a PDF (file-like), page after page; "" when it cannot be read."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf import PdfReader  # imported here, not at the top: only this path needs it (start-up time)
+    from pypdf.errors import PyPdfError  # imported here, not at the top: only this path needs it (start-up time)
 
     try:
         reader = PdfReader(file_obj)
@@ -42,7 +44,6 @@ def is_pdf(document):
 
 def refresh_document_text(document):
     """Extract and store the text of ``document`` when its file changed. Returns the text."""
-    from search.models import DocumentText
 
     if not document.pk:
         return ""
@@ -63,7 +64,6 @@ def refresh_document_text(document):
 
 def documents_text(documents):
     """The stored text of several documents, joined (extracting any not yet read)."""
-    from search.models import DocumentText
 
     documents = [d for d in documents if d is not None and getattr(d, "pk", None)]
     if not documents:

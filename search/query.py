@@ -10,10 +10,13 @@ a query parser: unbalanced quotes and operators are just characters.
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 
+from search.backends import get_backend
+from search.backends.base import BackendResult, Hit  # noqa: F401 (results carry them)
+from search.facets import facet_labels
 from search.sources import FACETS, SINGLE_VALUED_FACETS
 from search.synonyms import group_alternatives, synonym_phrases
 from search.text import analyse, fold, normalise, term, words
@@ -103,30 +106,11 @@ def parse_query(text, language):
 
 
 @dataclass
-class Hit:
-    kind: str
-    kind_label: str
-    title: str  # HTML-safe, matches marked with <mark>
-    url: str
-    snippet: str  # HTML-safe, matches marked with <mark>
-    language: str
-
-
-@dataclass
 class FacetValue:
     value: str  # "" is "not set"
     label: str
     count: int
     selected: bool = False
-
-
-@dataclass
-class BackendResult:
-    """What a backend returns: hits, total and raw facet counts ``{facet: {value: count}}``."""
-
-    hits: list
-    total: int
-    facet_counts: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -191,8 +175,6 @@ class MaterialSearch:
     @property
     def backend(self):
         if self._backend is None:
-            from search.backends import get_backend
-
             self._backend = get_backend()
         return self._backend
 
@@ -236,7 +218,6 @@ class MaterialSearch:
         )
 
     def _facets(self, result):
-        from search.facets import facet_labels
 
         facets = {}
         for name in FACETS:

@@ -5,9 +5,15 @@ grade_band, province, campaign), ``is_searchable`` and ``documents`` (PDF files 
 text belongs to the material).
 """
 
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.rich_text import expand_db_html
+
+from campaigns.help_services import HelpFinderPage
+from campaigns.models import CampaignPage, FactSheetPage, HelpService, LessonKitPage, OutreachEvent
 from search.sources import Source, register
 
 
@@ -18,13 +24,11 @@ def page_is_searchable(page):
 
 def own_language_title(page):
     """The page's title in the active language, or "" when it is not translated into it."""
-    from django.utils import translation
 
     return (getattr(page, f"title_{translation.get_language()}", "") or "").strip()
 
 
 def plain(html):
-    from wagtail.rich_text import expand_db_html
 
     return strip_tags(expand_db_html(html or "")).strip()
 
@@ -113,7 +117,6 @@ def lesson_kit_facets(page):
 
 def lesson_kit_documents(page):
     """The kit's files in the language being indexed: a phrase from a teacher guide finds its kit."""
-    from django.utils import translation
 
     language = translation.get_language()
     return [f.document for f in page.files.select_related("document") if f.language == language]
@@ -123,8 +126,6 @@ def lesson_kit_documents(page):
 
 
 def event_text(event):
-    from django.urls import reverse
-    from django.utils import translation
 
     title = (getattr(event, f"title_{translation.get_language()}", "") or "").strip()
     if not title:
@@ -154,9 +155,6 @@ def event_is_searchable(event):
 
 
 def help_service_text(service):
-    from django.utils import translation
-
-    from campaigns.help_services import HelpFinderPage
 
     language = translation.get_language()
     name = (getattr(service, f"name_{language}", "") or "").strip()
@@ -179,7 +177,6 @@ def help_service_text(service):
 
 
 def register_all():
-    from campaigns.models import CampaignPage, FactSheetPage, HelpService, LessonKitPage, OutreachEvent
 
     register(
         Source(

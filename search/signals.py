@@ -11,9 +11,12 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
+from wagtail.documents import get_document_model
+from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search import indexing
+from search.files import refresh_document_text
 from search.sources import source_for, sources
 
 logger = logging.getLogger(__name__)
@@ -53,7 +56,6 @@ def on_unpublished(sender, instance, **kwargs):
 
 def on_moved(sender, instance, **kwargs):
     # Addresses of the page and everything below it changed.
-    from wagtail.models import Page
 
     pages = [instance, *Page.objects.descendant_of(instance).live()]
     for page in pages:
@@ -76,7 +78,6 @@ def on_saved(sender, instance, **kwargs):
 
 
 def on_document_saved(sender, instance, **kwargs):
-    from search.files import refresh_document_text
 
     refresh_document_text(instance)
     _reindex_users_of(instance)
@@ -88,7 +89,6 @@ def on_document_deleted(sender, instance, **kwargs):
 
 def _reindex_users_of(document, exclude_document=False):
     """Materials whose files include ``document`` (found through Wagtail's reference index)."""
-    from wagtail.models import ReferenceIndex
 
     for obj, _references in ReferenceIndex.get_references_to(document).group_by_source_object():
         obj = _specific(obj)
@@ -97,7 +97,6 @@ def _reindex_users_of(document, exclude_document=False):
 
 
 def connect():
-    from wagtail.documents import get_document_model
 
     page_published.connect(on_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search_page_unpublished")

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 
+from search.files import documents_text
+
 FACETS = ("kind", "topic", "grade_band", "province", "campaign")
 # Facets with at most one value per material: their counts, with the "not set"
 # bucket, add up to the total. Topics and provinces may hold several values.
@@ -72,7 +74,6 @@ class Source:
         """One ``IndexDocument`` per language the object is written in ([] when it may not be found)."""
         if not self.is_searchable(obj):
             return []
-        from search.files import documents_text
 
         facets = {name: [str(v) for v in values if v not in (None, "")] for name, values in self.facets(obj).items()}
         facets["kind"] = [self.kind]
@@ -113,10 +114,6 @@ def register(source):
 
 def sources():
     return list(_registry.values())
-
-
-def source_for_kind(kind):
-    return _registry.get(kind)
 
 
 def source_for(obj):

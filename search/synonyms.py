@@ -7,13 +7,14 @@ language: a query for any of them finds material that uses any other.
 import functools
 from pathlib import Path
 
+from search.text import analyse, normalise
+
 SYNONYMS_FILE = Path(__file__).resolve().parent / "synonyms.txt"
 
 
 @functools.lru_cache(maxsize=4)
 def synonym_groups(path=SYNONYMS_FILE):
     """The groups in the file, each a list of names (normalised), without comments and blanks."""
-    from search.text import normalise
 
     groups = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
@@ -35,7 +36,6 @@ def solr_rules(path=SYNONYMS_FILE):
 @functools.lru_cache(maxsize=4)
 def synonym_phrases(language):
     """``{term sequence: group index}``: every name analysed as the index analyses ``language``."""
-    from search.text import analyse
 
     phrases = {}
     for index, group in enumerate(synonym_groups()):
@@ -48,7 +48,6 @@ def synonym_phrases(language):
 
 def group_alternatives(index, language):
     """Every name of group ``index`` as a term sequence in ``language``."""
-    from search.text import analyse
 
     seen = []
     for name in synonym_groups()[index]:

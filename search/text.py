@@ -136,11 +136,6 @@ def analyse(text, language):
     return [t for t in (term(word, language) for word, _s, _e in words(normalise(text))) if len(t) <= MAX_TERM_CHARS]
 
 
-def analysed_text(text, language):
-    """Terms joined by spaces: what the embedded full-text tables store."""
-    return " ".join(analyse(text, language))
-
-
 def latin_words(text):
     """Folded Latin-script words of three letters or more (the vocabulary typo tolerance draws on)."""
     return {f for f in (fold(w) for w, _s, _e in words(normalise(text))) if len(f) >= 3 and f.isascii() and f.isalpha()}

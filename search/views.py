@@ -4,12 +4,12 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from campaigns.fact_sheets import FactSheetPage
 from search.query import MaterialSearch
 from search.sources import FACETS
 
 
 def search_page(request):
-    from campaigns.fact_sheets import FactSheetPage
 
     language = translation.get_language()
     query = request.GET.get("q", "")[:1000].strip()

@@ -9,10 +9,12 @@ import pytest
 
 from django.utils import translation
 
+from campaigns.demo import seed as demo
+from home.models import HomePage
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from home import demo
 
     with django_db_blocker.unblock():
         demo.seed()
@@ -20,7 +22,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def home_page(db):
-    from home.models import HomePage
 
     return HomePage.objects.get()
 

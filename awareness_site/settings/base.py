@@ -65,9 +65,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.page_cache.PageCacheMiddleware",  # whole pages for anonymous readers (home/page_cache.py)
-    "home.compression.TextCompressionMiddleware",  # gzip for pages and feeds, not files (home/compression.py)
-    "home.content_security.ContentSecurityPolicyMiddleware",
+    "home.caching.page_cache.PageCacheMiddleware",  # whole pages for anonymous readers (home/caching/page_cache.py)
+    "home.http.compression.TextCompressionMiddleware",  # gzip for pages and feeds, not files (home/http/compression.py)
+    "home.security.content_security.ContentSecurityPolicyMiddleware",
     "home.offline.PrivateWhenSettingCookies",  # the service worker cannot see Set-Cookie (home/offline.py)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -75,11 +75,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "home.two_factor.SecondFactorMiddleware",
+    "home.security.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into home.sign_in.locked_out
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into home.security.sign_in.locked_out
 ]
 
 ROOT_URLCONF = "awareness_site.urls"
@@ -111,10 +111,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: Redis when REDIS_URL is set, local memory otherwise.
 CACHES = {"default": cache_from_env(), "sign_in": sign_in_cache_from_env(), "shared": shared_cache_from_env()}
 
-# Sign-in guessing is stopped by django-axes (home/sign_in.py): failures counted per user name in
+# Sign-in guessing is stopped by django-axes (home/security/sign_in.py): failures counted per user name in
 # the cache, never by address; the name is locked after AXES_FAILURE_LIMIT failures.
 AUTHENTICATION_BACKENDS = [
-    "home.sign_in.SignInGuardBackend",
+    "home.security.sign_in.SignInGuardBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
@@ -123,20 +123,20 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "home.sign_in.locked_out"
-AXES_CLIENT_IP_CALLABLE = "home.sign_in.no_client_address"
-AXES_CLIENT_STR_CALLABLE = "home.sign_in.client_description"
+AXES_LOCKOUT_CALLABLE = "home.security.sign_in.locked_out"
+AXES_CLIENT_IP_CALLABLE = "home.security.sign_in.no_client_address"
+AXES_CLIENT_STR_CALLABLE = "home.security.sign_in.client_description"
 AXES_ENABLE_ADMIN = False  # there is no Django admin; Wagtail's admin is the only sign-in
 AXES_VERBOSE = False
 # axes.W006 warns that without the address in the lockout parameters, rotating user agents or cookies
 # gets round the limit. Here the limit is per user name alone: neither changes anything.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
-# Two-step verification for staff who turn it on (home/two_factor.py).
+# Two-step verification for staff who turn it on (home/security/two_factor.py).
 OTP_TOTP_ISSUER = "NACD awareness"
-# Public pages kept whole for anonymous readers this many seconds at most (0: off); see home/page_cache.py.
+# Public pages kept whole for anonymous readers this many seconds at most (0: off); see home/caching/page_cache.py.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# Parts shown on many pages (home/page_cache.py ``remembered``), purged with every page; 0: off.
+# Parts shown on many pages (home/caching/page_cache.py ``remembered``), purged with every page; 0: off.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -173,7 +173,7 @@ MEDIA_URL = "/media/"
 # Serve /media/ through Django (development, browser tests). Off in production.
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "0") == "1"
 STORAGES = {
-    "default": {"BACKEND": "home.file_names.SafeNameStorage"},  # Khmer kept, no path tricks
+    "default": {"BACKEND": "home.security.file_names.SafeNameStorage"},  # Khmer kept, no path tricks
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -187,20 +187,20 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("km", "ខ្មែរ"),
     ("en", "English"),
 ]
-WAGTAILADMIN_USER_LOGIN_FORM = "home.admin_login.AdminLoginForm"  # its password label is translated
+WAGTAILADMIN_USER_LOGIN_FORM = "home.security.admin_login.AdminLoginForm"  # its password label is translated
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
-# Uploads (home/uploads.py, docs/security.md): only the types NACD needs, checked by content as well
+# Uploads (home/security/uploads.py, docs/security.md): only the types NACD needs, checked by content as well
 # as by name; sizes and pixels limited; documents served through Django as attachments (PDF may
 # open inline), with nosniff and Wagtail's "default-src 'none'" policy, never from /media/.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt"]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.security.uploads.DocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.security.uploads.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # decompression bombs: refused before they are decoded
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -223,9 +223,11 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third party
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor to releases.wagtail.org from the admin's dashboard
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # Khmer slugs lose their vowel signs when slugified: keep slugs ASCII
 # Reach figures (all but today's counters) kept this long in the cache; any save of what they
-# count makes them stale at once (campaigns/reach.py). 0 turns it off.
+# count makes them stale at once (campaigns/reach/figures.py). 0 turns it off.
 REACH_CACHE_SECONDS = int(os.environ.get("REACH_CACHE_SECONDS", "600"))
-REACH_COUNT_VIEWS = os.environ.get("REACH_COUNT_VIEWS", "1") == "1"  # the page view beacon (campaigns/page_views.py)
+REACH_COUNT_VIEWS = (
+    os.environ.get("REACH_COUNT_VIEWS", "1") == "1"
+)  # the page view beacon (campaigns/reach/page_views.py)
 
 # Security headers (docs/privacy.md, tests/home/test_security_headers.py). HSTS and secure
 # cookies are switched on in production settings, which serve only over HTTPS.
@@ -239,7 +241,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # Content Security Policy (django-csp 4). Public pages: everything from our own origin, no inline
 # script or style, no frames, never framed. The Wagtail admin (ADMIN_URL_PREFIX) gets its own
-# looser policy, swapped in by home.content_security.ContentSecurityPolicyMiddleware: its
+# looser policy, swapped in by home.security.content_security.ContentSecurityPolicyMiddleware: its
 # widgets still write inline <script> and style attributes.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -22,7 +22,7 @@ CACHES = {
 }
 # Off: each test's data is rolled back but the cache is not. tests/home/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
-REACH_CACHE_SECONDS = 0  # likewise; tests/campaigns/test_reach.py turns it on
+REACH_CACHE_SECONDS = 0  # likewise; tests/campaigns/reach/test_reach.py turns it on
 FRAGMENT_CACHE_SECONDS = 0
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True

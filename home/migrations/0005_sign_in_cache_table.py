@@ -1,4 +1,4 @@
-"""The table where django-axes counts failed sign-ins when no Redis is configured (home/sign_in.py)."""
+"""The table where django-axes counts failed sign-ins when no Redis is configured (home/security/sign_in.py)."""
 
 from django.core.management import call_command
 from django.db import migrations

@@ -1,12 +1,21 @@
 """Tags for the site's frame: the language switcher, alternates and the hotline."""
 
 from django import template
+from django.conf import settings
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
+from wagtail import hooks
+
+from home.caching.fragments import cached_fragment
+from home.caching.page_cache import remembered
 from home.languages import alternates
+from home.rich_text import clean_rich_text
 
 register = template.Library()
+HELP_PAGE = "help_page"
 
 
 @register.simple_tag(takes_context=True)
@@ -14,19 +23,21 @@ def language_alternates(context):
     """Languages with the current page's address in each (for the switcher and hreflang links)."""
     request = context.get("request")
     page = context.get("page") or context.get("self")
-    # worked out only when shown: not at all when the frame comes from the cache (home/fragments.py)
+    # worked out only when shown: not at all when the frame comes from the cache (home/caching/fragments.py)
     return SimpleLazyObject(lambda: alternates(request, page if hasattr(page, "get_url") else None))
 
 
 @register.simple_tag(takes_context=True)
 def help_finder_url(context):
-    """The address of the help finder page in the active language, or "" before it exists."""
-    from campaigns.help_services import HelpFinderPage
-    from home.page_cache import remembered
+    """The address of the page readers are sent to for help (a feature registers it with the ``help_page``
+    hook: a function returning the live page, or None) in the active language, or "" before it exists."""
 
     def find():
-        page = HelpFinderPage.objects.live().public().first()
-        return page.get_url(request=context.get("request")) if page else ""
+        for help_page in hooks.get_hooks(HELP_PAGE):
+            page = help_page()
+            if page is not None:
+                return page.get_url(request=context.get("request"))
+        return ""
 
     return remembered(f"help-finder-url:{get_language()}", find)
 
@@ -34,18 +45,13 @@ def help_finder_url(context):
 @register.filter
 def rich_text(value):
     """Use instead of Wagtail's ``richtext`` filter: expands links, then keeps only allowed HTML."""
-    from home.rich_text import clean_rich_text
 
     return clean_rich_text(value)
 
 
 @register.simple_tag(takes_context=True)
 def view_beacon(context):
-    """The 1x1 image that counts a view of this page (see campaigns/page_views.py); nothing in previews."""
-    from django.conf import settings
-    from django.urls import reverse
-    from django.utils.html import format_html
-    from django.utils.translation import get_language
+    """The 1x1 image that counts a view of this page (see campaigns/reach/page_views.py); nothing in previews."""
 
     page, request = context.get("page"), context.get("request")
     if not getattr(settings, "REACH_COUNT_VIEWS", True) or not getattr(page, "pk", None):
@@ -61,7 +67,6 @@ class FragmentNode(template.Node):
         self.name, self.nodelist = name, nodelist
 
     def render(self, context):
-        from home.fragments import cached_fragment
 
         page = context.get("page")
         return cached_fragment(
@@ -72,7 +77,7 @@ class FragmentNode(template.Node):
 @register.tag
 def fragment(parser, token):
     """``{% fragment "name" %}...{% endfragment %}``: the page's HTML between, kept while the page and what it
-    shows are unchanged (home/fragments.py). Only for what depends on the page alone, never on the request."""
+    shows are unchanged (home/caching/fragments.py). Only for what depends on the page alone, never on the request."""
     bits = token.split_contents()
     if len(bits) != 2:
         raise template.TemplateSyntaxError("fragment takes one argument: the fragment's name")

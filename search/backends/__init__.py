@@ -7,12 +7,12 @@ Every backend offers the same methods: ``index(documents)``, ``delete(keys)``,
 
 from django.conf import settings
 
+from search.backends.elastic import ElasticsearchBackend
+from search.backends.embedded import EmbeddedBackend
+
 
 def get_backend():
     if getattr(settings, "ELASTICSEARCH_URL", ""):
-        from search.backends.elastic import ElasticsearchBackend
-
         return ElasticsearchBackend.from_settings()
-    from search.backends.embedded import EmbeddedBackend
 
     return EmbeddedBackend()

@@ -8,12 +8,15 @@ fills a new index and moves the alias to it in one step.
 
 import datetime
 
+from elasticsearch import Elasticsearch
+from elasticsearch.helpers import bulk
+
 from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from search.backends.base import BackendResult, Hit
 from search.documents import MaterialDocument, materials_index
-from search.query import BackendResult, Hit
 from search.sources import FACETS, kind_labels
 from search.text import fold, normalise, words
 
@@ -145,7 +148,6 @@ class ElasticsearchBackend:
 
     @classmethod
     def from_settings(cls):
-        from elasticsearch import Elasticsearch
 
         client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=10, retry_on_timeout=True, max_retries=2)
         return cls(client, prefix=settings.SEARCH_INDEX_PREFIX)
@@ -175,7 +177,6 @@ class ElasticsearchBackend:
             self.client.indices.put_alias(index=name, name=self.alias)
 
     def _bulk(self, index_name, documents, refresh):
-        from elasticsearch.helpers import bulk
 
         actions = (
             {**MaterialDocument.from_index_document(d).to_dict(include_meta=True), "_index": index_name}

@@ -15,10 +15,11 @@ from collections import Counter
 from django.db import connection, transaction
 from django.db.models.functions import Length
 
+from search.backends.base import BackendResult, Hit
 from search.highlight import highlight, snippet
-from search.query import BackendResult, Hit
+from search.models import IndexEntry, IndexState, IndexTerm
 from search.sources import FACETS, kind_labels
-from search.text import analyse, fold, latin_words, normalise, term
+from search.text import analyse, fold, latin_words, normalise, term, words
 
 WEIGHTS = {"title": "A", "names": "B", "body": "D"}
 FIELD_GAP = 8  # positions between fields, so a phrase never spans two of them
@@ -167,7 +168,6 @@ class EmbeddedBackend:
     @transaction.atomic
     def index(self, documents):
         """Add or replace these documents (``IndexDocument``) in the index."""
-        from search.models import IndexEntry, IndexTerm
 
         documents = list(documents)
         if not documents:
@@ -206,7 +206,6 @@ class EmbeddedBackend:
         self._changed()
 
     def _changed(self):
-        from search.models import IndexState
 
         token = uuid.uuid4().hex
         if not IndexState.objects.filter(pk=1).update(generation=token):
@@ -214,7 +213,6 @@ class EmbeddedBackend:
 
     def facet_map(self):
         """``{entry id: ((facet, value), ...)}`` for the whole index, cached per generation."""
-        from search.models import IndexEntry, IndexState
 
         generation = IndexState.objects.filter(pk=1).values_list("generation", flat=True).first() or ""
         if _facet_map["generation"] != generation or _facet_map["vendor"] != self.vendor:
@@ -240,7 +238,6 @@ class EmbeddedBackend:
     @transaction.atomic
     def delete(self, keys, languages=None):
         """Remove materials (``"kind:id"`` keys) from the index, in every language or only ``languages``."""
-        from search.models import IndexEntry
 
         entries = IndexEntry.objects.filter(key__in=list(keys))
         if languages is not None:
@@ -261,7 +258,6 @@ class EmbeddedBackend:
 
     @transaction.atomic
     def clear(self):
-        from search.models import IndexEntry, IndexTerm
 
         if self.vendor != "postgresql":
             with connection.cursor() as cursor:
@@ -289,7 +285,6 @@ class EmbeddedBackend:
     def expand_typos(self, parsed):
         """Groups as term alternatives, with English words missing from the index widened to
         words of the index one typo away (the corrected words' stems)."""
-        from search.models import IndexTerm
 
         groups = [list(g.alternatives) for g in parsed.groups]
         unknown = {g.word for g in parsed.groups if g.fuzzy}
@@ -349,7 +344,6 @@ class EmbeddedBackend:
         return [row[0] for row in cursor.fetchall()]
 
     def search(self, parsed, filters=None, offset=0, limit=10, require_all=True):
-        from search.models import IndexEntry
 
         groups = self.expand_typos(parsed)
         tags = [tag("language", parsed.language), *(tag(n, v) for n, v in sorted((filters or {}).items()))]
@@ -394,7 +388,6 @@ class EmbeddedBackend:
 
     def suggest(self, parsed):
         """The query with each word the index does not know replaced by the nearest word it knows."""
-        from search.models import IndexTerm
 
         text = normalise(parsed.text)
         changed = False
@@ -424,7 +417,6 @@ class EmbeddedBackend:
 
 def _replace_word(text, word, replacement):
     """``text`` with the first word that folds to ``word`` replaced."""
-    from search.text import words
 
     for surface, start, end in words(text):
         if fold(surface) == word:

@@ -46,7 +46,7 @@ def browser_database_url(tmp_path):
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         return f"sqlite:///{tmp_path / 'browser.sqlite3'}"
-    import psycopg
+    import psycopg  # imported here, not at the top: only this path needs it (start-up time)
 
     base, _, name = url.rpartition("/")
     name = f"{name}_browser"
@@ -113,7 +113,9 @@ def chromium():
         if os.environ.get("CI"):
             pytest.fail(f"Chromium is required in CI but was not found at {CHROMIUM}")
         pytest.skip(f"No Chromium at {CHROMIUM}: install Debian's chromium to run the browser tests")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import (
+        sync_playwright,  # imported here, not at the top: only this path needs it (start-up time)
+    )
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -170,7 +172,9 @@ def log_in(page, base_url, username, password="nacd-demo-2026"):
 
 def assert_accessible(page, name):
     """axe-core finds no violation at all on the page as shown: any impact, WCAG 2.1 AA and best practices."""
-    from axe_playwright_python.sync_playwright import Axe
+    from axe_playwright_python.sync_playwright import (
+        Axe,  # imported here, not at the top: only this path needs it (start-up time)
+    )
 
     results = Axe().run(page)
     violations = results.response["violations"]

@@ -6,19 +6,18 @@ Also the pages every reader may meet without being a page type: a search that fi
 
 import pytest
 
-from home.public_pages import MORE_PAGES, PAGE_TYPES
+from home.public_pages import more_pages, page_types
 from tests.browser.conftest import assert_accessible, screenshot
 
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ["km", "en"]
-CASES = [*PAGE_TYPES, *MORE_PAGES]  # every public page type, and the pages around them
+CASES = [*page_types(), *more_pages()]  # every public page type, and the pages around them
 
 
 def test_every_page_type_is_checked():
-    from home.public_pages import MORE_PAGES, PAGE_TYPES
 
-    assert set(CASES) == set(PAGE_TYPES) | set(MORE_PAGES)
+    assert set(CASES) == set(page_types()) | set(more_pages())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -82,7 +82,7 @@ def test_teacher_finds_downloads_and_reports_a_kit(live_site, site_env, only_loc
     assert phone.locator("#report .notice").is_visible()
     stored = site_shell(
         site_env,
-        "from campaigns.class_reports import ClassReport as R; r = R.objects.latest('pk'); "
+        "from campaigns.lessons.class_reports import ClassReport as R; r = R.objects.latest('pk'); "
         "print(r.school, r.girls, r.boys, r.students, r.status)",
     )
     assert stored == "អនុវិទ្យាល័យស្ទឹងត្រែង 20 18 38 pending"

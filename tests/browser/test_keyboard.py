@@ -8,13 +8,13 @@ label. Searching and filtering work with the keyboard: type, Tab, arrow keys and
 
 import pytest
 
-from home.public_pages import MORE_PAGES, PAGE_TYPES
+from home.public_pages import more_pages, page_types
 from tests.browser.conftest import screenshot
 
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ["km", "en"]
-PAGES = [*PAGE_TYPES, *MORE_PAGES]  # every public page type, and the pages around them
+PAGES = [*page_types(), *more_pages()]  # every public page type, and the pages around them
 MAX_STOPS = 400
 
 FOCUS_STYLE = """() => {

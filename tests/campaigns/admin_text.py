@@ -2,6 +2,7 @@
 
 import json
 import re
+import zoneinfo
 
 from bs4 import BeautifulSoup, Comment
 
@@ -57,7 +58,6 @@ def english_left(html, allowed=()):
 
     Time zone names (``Asia/Phnom_Penh``) are proper nouns and are allowed.
     """
-    import zoneinfo
 
     zones = zoneinfo.available_timezones()
     left = []

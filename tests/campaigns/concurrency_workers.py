@@ -32,8 +32,8 @@ def hit_counters(campaign_id, kit_id, times, start_at):
     from django.db import connection
     from django.test import Client
 
-    from campaigns.downloads import count_download
-    from campaigns.lesson_kits import LessonKitPage
+    from campaigns.lessons.downloads import count_download
+    from campaigns.lessons.pages import LessonKitPage
 
     kit = LessonKitPage.objects.get(pk=kit_id)
     client = Client()
@@ -51,7 +51,7 @@ def report_and_verify(event_ids, female, male, start_at):
     """Report and verify this process's own events, each save claiming the event's version."""
     from django.db import connection, transaction
 
-    from campaigns.outreach import EventStatus, OutreachEvent, claim_version
+    from campaigns.events.models import EventStatus, OutreachEvent, claim_version
 
     wait_until(start_at)
     for pk in event_ids:
@@ -71,7 +71,7 @@ def claim_contested(event_id, loaded_version, worker, start_at):
     """Every process saves the same event opened at the same version: only one may win."""
     from django.db import connection, transaction
 
-    from campaigns.outreach import EditConflict, OutreachEvent, claim_version
+    from campaigns.events.models import EditConflict, OutreachEvent, claim_version
 
     event = OutreachEvent.objects.get(pk=event_id)
     wait_until(start_at)
@@ -92,7 +92,7 @@ def add_manual_reach(campaign_id, entries, people, start_at):
     from django.db import connection
 
     from campaigns.campaign_pages import CampaignPage
-    from campaigns.reach import ManualReach
+    from campaigns.reach.figures import ManualReach
 
     day = CampaignPage.objects.get(pk=campaign_id).start_date
     wait_until(start_at)

@@ -11,7 +11,7 @@ from wagtail.images.models import Image
 from wagtail.test.utils.form_data import streamfield
 from wagtail.users.models import UserProfile
 
-from campaigns.models import CampaignIndexPage, CampaignPage, HelpService
+from campaigns.models import CampaignIndexPage, CampaignPage, HelpService, Province
 from tests.campaigns.admin_forms import campaign_form
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,6 @@ def test_image_without_alt_text_is_refused(staff_client):
 
 
 def test_help_service_phone_must_be_a_phone_number(staff_client):
-    from campaigns.models import Province
 
     url = reverse("wagtailsnippets_campaigns_helpservice:add")
     data = {

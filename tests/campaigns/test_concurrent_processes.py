@@ -3,7 +3,7 @@
 Separate processes (as gunicorn's workers are), each with its own database
 connection, write to the same rows at the same moment. On PostgreSQL this is the
 production case; on SQLite (WAL, IMMEDIATE transactions, busy timeout, retries in
-``home/daily_counts.py``) it runs the same way.
+``home/http/daily_counts.py``) it runs the same way.
 """
 
 import multiprocessing
@@ -15,10 +15,11 @@ from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
 
+from campaigns.demo import seed as demo
+from campaigns.events.models import claim_version
 from campaigns.models import CampaignPage, DownloadCount, LessonKitPage, ManualReach, OutreachEvent, PageViewCount
-from campaigns.outreach import claim_version
 from tests.campaigns import concurrency_workers as workers
-from tests.campaigns.outreach_fixtures import make_event
+from tests.campaigns.events.outreach_fixtures import make_event
 
 PROCESSES = 4
 HITS = 30  # page views and downloads per process
@@ -35,7 +36,6 @@ def together(pool, function, arguments):
 
 @pytest.mark.django_db(transaction=True)
 def test_counts_attendance_and_edits_stay_exact_across_processes():
-    from home import demo
 
     demo.seed()
     campaign = CampaignPage.objects.get(slug_en="cleanse-ourselves-first")

@@ -3,6 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from django.core.exceptions import ValidationError
+
 from campaigns.help_services import normalise_phone, services_in, validate_phone
 from campaigns.models import HelpService
 
@@ -56,7 +58,6 @@ def test_phone_numbers_people_write_are_accepted(number):
 
 @pytest.mark.parametrize("number", ["", "call us", "12", "0000000000000000", "023 123 456 ext 4"])
 def test_things_that_are_not_phone_numbers_are_refused(number):
-    from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):
         validate_phone(number)

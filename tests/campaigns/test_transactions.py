@@ -9,10 +9,12 @@ from django.db.models.query import QuerySet
 from django.test import Client
 from django.urls import reverse
 
+from wagtail.images.models import Image
+
 from campaigns.models import ClassReport, District, ManualReach, OutreachEvent, OutreachEventPhoto, Province
 from campaigns.places import load_places
 from home.roles import PROVINCIAL_OFFICIALS
-from tests.campaigns.outreach_fixtures import event_form, make_event, make_user, report_form
+from tests.campaigns.events.outreach_fixtures import event_form, make_event, make_user, report_form
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +45,6 @@ def official():
 
 
 def two_photos():
-    from wagtail.images.models import Image
 
     first, second = Image.objects.all()[:2]
     photos = {"photos-TOTAL_FORMS": "2"}
@@ -128,7 +129,7 @@ def test_a_class_review_and_its_reviewer_are_one_write(client):
         "other": report.other,
     }
     url = reverse("wagtailsnippets_campaigns_classreport:edit", args=[report.pk])
-    with mock.patch("campaigns.wagtail_hooks.stamp_review", side_effect=Broken("lost connection")):
+    with mock.patch("campaigns.lessons.admin.stamp_review", side_effect=Broken("lost connection")):
         with pytest.raises(Broken):
             _post_as(staff, url, data)
     report.refresh_from_db()

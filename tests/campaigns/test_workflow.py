@@ -16,6 +16,7 @@ from wagtail.models import PageLogEntry
 
 from campaigns.models import CampaignIndexPage, CampaignPage
 from tests.campaigns.admin_forms import campaign_form
+from tests.campaigns.admin_forms import campaign_form as form
 
 pytestmark = pytest.mark.django_db
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
@@ -92,7 +93,6 @@ def test_revisions_keep_both_languages_and_preview_renders_each():
     assert revision.as_object().title_km == page.title_km
     assert revision.as_object().title_en == page.title_en
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
-    from tests.campaigns.admin_forms import campaign_form as form
 
     data = form(
         title_km=page.title_km,

@@ -4,6 +4,7 @@ PostgreSQL only: ``ops/backup.sh`` and ``ops/restore.sh`` use pg_dump and pg_res
 PostgreSQL pass (CI sets ``DATABASE_URL=postgres://...``) runs it; on SQLite it is skipped.
 """
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -16,6 +17,12 @@ from django.apps import apps
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection
+
+from wagtail.documents.models import Document
+
+from campaigns.demo import seed as demo
+from campaigns.models import CampaignIndexPage, CampaignPage, ManualReach, PageViewCount
+from tests.campaigns.events.outreach_fixtures import make_event
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(
@@ -61,13 +68,6 @@ def run(script, *args, **env):
 @pytest.fixture
 def known_records(transactional_db):
     """The demo site plus records with exact values to look for after the restore."""
-    import datetime
-
-    from wagtail.documents.models import Document
-
-    from campaigns.models import CampaignIndexPage, CampaignPage, ManualReach, PageViewCount
-    from home import demo
-    from tests.campaigns.outreach_fixtures import make_event
 
     demo.seed()
     campaign = CampaignIndexPage.objects.get().add_child(

@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from wagtail.images.models import Image
 from wagtail.models import Page
 
+from campaigns.demo import seed as demo
 from campaigns.models import CampaignPage, FactSheetPage, HelpService
-from home import demo
 from home.models import HelplineSettings
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,7 @@
-"""A page's body kept between requests (home/fragments.py): never stale after a publish in either language
+"""A page's body kept between requests (home/caching/fragments.py): never stale after a publish in either language
 or a change to what it shows, never used for previews, and the page built afresh takes one query."""
+
+import re
 
 import pytest
 
@@ -123,7 +125,6 @@ def test_topics_are_shown_when_nothing_is_kept(client, campaign):
 
 def switcher_links(html):
     """The other language's address in the switcher and in the head's hreflang links (absolute there)."""
-    import re
 
     switcher = re.findall(r'<a href="([^"]+)" lang="en" hreflang="en">', html)
     head = re.findall(r'<link rel="alternate" hreflang="en" href="https?://[^/]+([^"]+)">', html)

@@ -17,6 +17,7 @@ import pytest
 from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.test import Client
 
 from wagtail.fields import StreamField
 
@@ -109,7 +110,6 @@ def khmer_paths():
 
 
 def test_khmer_pages_write_numbers_and_dates_in_khmer():
-    from django.test import Client
 
     client, corpus = Client(), editor_text()
     problems = {}

@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 
 from django.utils import translation
 
+from campaigns.models import CampaignPage, FactSheetPage
 from home.languages import missing_translation
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +47,6 @@ def test_switcher_names_languages_in_themselves_and_leads_to_the_same_page(clien
 
 
 def test_switcher_uses_each_languages_own_slug(client):
-    from campaigns.models import CampaignPage
 
     campaign = CampaignPage.objects.get(slug_en="cleanse-ourselves-first")
     assert campaign.slug_km != campaign.slug_en
@@ -68,7 +68,6 @@ def test_every_page_has_hreflang_alternates_and_a_canonical_url(client):
 
 
 def test_untranslated_page_shows_khmer_text_with_a_translated_note(client, home_page):
-    from campaigns.models import FactSheetPage
 
     sheet = FactSheetPage.objects.live().first()
     sheet.title_en = ""
@@ -110,7 +109,6 @@ def test_unknown_page_is_a_404_in_the_pages_language(client):
 
 
 def test_wrong_language_slug_is_a_404(client):
-    from campaigns.models import CampaignPage
 
     campaign = CampaignPage.objects.get(slug_en="cleanse-ourselves-first")
     assert client.get(f"/km/campaigns/{campaign.slug_en}/").status_code == 404

@@ -1,4 +1,4 @@
-"""The page cache (home/page_cache.py): what it stores, what it never stores, and what purges what."""
+"""The page cache (home/caching/page_cache.py): what it stores, what it never stores, and what purges what."""
 
 import datetime
 import gzip
@@ -15,11 +15,11 @@ from wagtail.images.models import Rendition
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, FactSheetPage, LessonKitPage, OutreachEvent
-from campaigns.page_views import PageViewCount
-from home import page_cache
+from campaigns.reach.page_views import PageViewCount
+from home.caching import page_cache
 from home.languages import page_url_in
 from home.models import HelplineSettings
-from home.public_pages import PAGE_TYPES, sample_paths
+from home.public_pages import page_types, sample_paths
 
 pytestmark = pytest.mark.django_db
 HEADER = "X-Page-Cache"
@@ -44,7 +44,7 @@ def state(client, path, **headers):
     return response.status_code, response.get(HEADER)
 
 
-@pytest.mark.parametrize("name", PAGE_TYPES)
+@pytest.mark.parametrize("name", page_types())
 @pytest.mark.parametrize("language", ["km", "en"])
 def test_the_second_view_of_every_page_type_comes_from_the_cache(reader, name, language):
     Rendition.objects.all().delete()  # the first view makes renditions: that must not purge anything

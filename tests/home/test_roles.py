@@ -1,5 +1,6 @@
 import pytest
 
+from django.apps import apps
 from django.contrib.auth.models import Group
 
 from wagtail.models import GroupPagePermission, Page
@@ -29,7 +30,6 @@ def test_roles_exist_with_their_permissions():
 
 
 def test_ensuring_roles_again_adds_nothing():
-    from django.apps import apps
 
     before = GroupPagePermission.objects.count(), Group.objects.count()
     ensure_roles(apps)

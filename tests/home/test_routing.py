@@ -1,4 +1,4 @@
-"""Remembered routing and shared parts (home/routing.py, page_cache.remembered): fewer queries for a page
+"""Remembered routing and shared parts (home/caching/routing.py, page_cache.remembered): fewer queries for a page
 built afresh, and never a stale address, page, hotline or help finder link."""
 
 import pytest

@@ -2,6 +2,7 @@
 passwords are refused by Django's validators wherever the admin sets one."""
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,7 +10,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.urls import reverse
 
-from home.demo import DEMO_PASSWORD
+from campaigns.demo.seed import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +72,6 @@ def test_an_administrator_unblocks_a_name(client):
 
 
 def test_lockout_stores_no_address_or_user_agent(client, caplog):
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
     for _ in range(settings.AXES_FAILURE_LIMIT + 1):
         client.post(

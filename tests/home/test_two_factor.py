@@ -1,5 +1,6 @@
 """Two-step verification for staff (django-otp TOTP) with Wagtail 8's own sign-in page."""
 
+import base64
 import re
 import time
 
@@ -10,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 
-from home.demo import DEMO_PASSWORD
+from campaigns.demo.seed import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,6 @@ def enrol(client, username="kampot"):
     assert 'src="data:image/svg+xml' in html  # the QR code, drawn here, no outside service
     secret = re.search(r"<code>([A-Z2-7 ]+)</code>", html).group(1)
     device = TOTPDevice.objects.get(user__username=username, confirmed=False)
-    import base64
 
     assert base64.b32decode(secret.replace(" ", "")) == device.bin_key
     first_code = code_for(device)

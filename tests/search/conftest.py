@@ -14,14 +14,19 @@ from contextlib import contextmanager
 
 import pytest
 
+from django.core.files.base import ContentFile
+
+from wagtail.documents.models import Document
+
+from campaigns.models import CampaignIndexPage, CampaignPage, FactSheetIndexPage, FactSheetPage
+from search.backends.elastic import ElasticsearchBackend
+from search.backends.embedded import EmbeddedBackend
 from search.indexing import rebuild
 
 
 @pytest.fixture(params=["embedded", "elasticsearch"])
 def search_backend(request, settings, db, django_capture_on_commit_callbacks):
     if request.param == "embedded":
-        from search.backends.embedded import EmbeddedBackend
-
         settings.ELASTICSEARCH_URL = ""
         backend = EmbeddedBackend()
         rebuild(backend)
@@ -30,7 +35,6 @@ def search_backend(request, settings, db, django_capture_on_commit_callbacks):
     url = os.environ.get("ELASTICSEARCH_URL", "")
     if not url:
         pytest.skip("ELASTICSEARCH_URL is not set: the live Elasticsearch contract tests were not run")
-    from search.backends.elastic import ElasticsearchBackend
 
     settings.ELASTICSEARCH_URL = url
     settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:8]}"
@@ -67,7 +71,6 @@ def publish(page, committed):
 @pytest.fixture
 def make_fact_sheet(committed):
     """A published fact sheet with the given texts (``summary_km``, ``summary_en``, ``other_names_en``...)."""
-    from campaigns.models import FactSheetIndexPage, FactSheetPage
 
     def make(slug, title_km, title_en="", live=True, **fields):
         index = FactSheetIndexPage.objects.get()
@@ -94,7 +97,6 @@ def make_fact_sheet(committed):
 
 @pytest.fixture
 def make_campaign(committed):
-    from campaigns.models import CampaignIndexPage, CampaignPage
 
     def make(slug, title_km, title_en="", **fields):
         index = CampaignIndexPage.objects.get()
@@ -120,7 +122,7 @@ def make_campaign(committed):
 
 def pdf_bytes(lines):
     """A small PDF with these lines of (Latin) text, drawn with fpdf2."""
-    from fpdf import FPDF
+    from fpdf import FPDF  # imported here, not at the top: only this path needs it (start-up time)
 
     pdf = FPDF()
     pdf.add_page()
@@ -132,9 +134,6 @@ def pdf_bytes(lines):
 
 @pytest.fixture
 def make_pdf(committed):
-    from django.core.files.base import ContentFile
-
-    from wagtail.documents.models import Document
 
     def make(title, lines):
         document = Document(title=title)

@@ -6,6 +6,8 @@ DATABASE_URL); Elasticsearch runs it live when ELASTICSEARCH_URL is set.
 
 import pytest
 
+from django.utils.html import strip_tags
+
 from search.query import MaterialSearch
 from search.sources import SINGLE_VALUED_FACETS
 from tests.search.conftest import publish
@@ -16,7 +18,6 @@ def search(backend, text, language, **kwargs):
 
 
 def titles(results):
-    from django.utils.html import strip_tags
 
     return [strip_tags(str(hit.title)) for hit in results.hits]
 

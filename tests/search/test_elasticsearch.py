@@ -5,6 +5,7 @@ The live behaviour is the contract suite (test_contract.py), run when ELASTICSEA
 
 import pytest
 
+from search.backends import get_backend
 from search.backends.elastic import (
     ElasticsearchBackend,
     complete_body,
@@ -232,7 +233,6 @@ def test_rebuild_fills_a_new_index_then_swaps_the_alias_at_once(monkeypatch):
 def test_index_prefix_comes_from_settings(settings):
     settings.ELASTICSEARCH_URL = "http://search.internal:9200"
     settings.SEARCH_INDEX_PREFIX = "nacd-prod"
-    from search.backends import get_backend
 
     backend = get_backend()
     assert isinstance(backend, ElasticsearchBackend)

@@ -3,10 +3,16 @@ and the rebuild command."""
 
 import pytest
 
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 
+from wagtail.documents.models import Document
+
+from campaigns.models import CampaignIndexPage, FactSheetPage, HelpService, Province
+from search.backends.embedded import EmbeddedBackend
 from search.models import DocumentText, IndexEntry
 from search.query import MaterialSearch
+from tests.search.conftest import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +27,6 @@ def urls(text, language):
 
 
 def test_moved_page_is_found_at_its_new_address(make_fact_sheet):
-    from campaigns.models import CampaignIndexPage, FactSheetPage
 
     page = make_fact_sheet("sniffing-glue", "ស្និត", "Whippets", summary_en="Whippets are small gas canisters.")
     assert urls("whippets", "en") == ["/en/facts/sniffing-glue/"]
@@ -43,7 +48,6 @@ def test_deleted_page_is_gone(make_fact_sheet):
 
 
 def test_help_service_snippet_saved_and_deleted():
-    from campaigns.models import HelpService, Province
 
     service = HelpService.objects.create(
         name_km="មណ្ឌលប្រឹក្សាកោះកុង",
@@ -62,9 +66,6 @@ def test_help_service_snippet_saved_and_deleted():
 
 
 def test_replacing_a_pdf_reindexes_the_material_that_offers_it(make_campaign, make_pdf, committed):
-    from django.core.files.base import ContentFile
-
-    from tests.search.conftest import pdf_bytes
 
     guide = make_pdf("Guide", ["Draw the river crossing."])
     block = [{"type": "documents", "value": {"heading": "", "documents": [{"document": guide.pk, "title": ""}]}}]
@@ -80,9 +81,6 @@ def test_replacing_a_pdf_reindexes_the_material_that_offers_it(make_campaign, ma
 
 
 def test_a_broken_pdf_is_saved_without_text():
-    from django.core.files.base import ContentFile
-
-    from wagtail.documents.models import Document
 
     document = Document(title="Broken")
     document.file.save("broken.pdf", ContentFile(b"%PDF-1.4 this is not really a pdf"), save=False)
@@ -91,7 +89,6 @@ def test_a_broken_pdf_is_saved_without_text():
 
 
 def test_rebuild_command(capsys):
-    from search.backends.embedded import EmbeddedBackend
 
     EmbeddedBackend().clear()
     assert urls("yama", "en") == []

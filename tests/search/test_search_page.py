@@ -2,7 +2,10 @@
 
 import pytest
 
+from django.core.cache import cache
 from django.utils.html import strip_tags
+
+from campaigns.models import CampaignPage, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -132,9 +135,6 @@ def test_results_show_the_kind_and_a_snippet(client):
 
 @pytest.mark.parametrize("language", ["km", "en"])
 def test_remembered_facet_labels_follow_a_renamed_campaign_and_topic(client, settings, language):
-    from django.core.cache import cache
-
-    from campaigns.models import CampaignPage, Topic
 
     settings.FRAGMENT_CACHE_SECONDS = 300
     cache.clear()

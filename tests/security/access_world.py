@@ -27,14 +27,16 @@ from wagtail.models import (
 )
 
 from campaigns.campaign_pages import CampaignPage
-from campaigns.class_reports import ClassReport
 from campaigns.fact_sheets import FactSheetPage
-from campaigns.lesson_kits import LessonKitPage
+from campaigns.help_services import HelpService
+from campaigns.lessons.class_reports import ClassReport
+from campaigns.lessons.pages import LessonKitPage
 from campaigns.models import District, OfficialArea, Province
-from campaigns.reach import ManualReach
+from campaigns.reach.figures import ManualReach
 from campaigns.taxonomy import Audience, Topic
+from home.models import HelplineSettings
 from home.roles import PROVINCIAL_COORDINATORS, PROVINCIAL_OFFICIALS
-from tests.campaigns.outreach_fixtures import make_event, make_user
+from tests.campaigns.events.outreach_fixtures import make_event, make_user
 from tests.security.upload_files import pdf
 
 B_MARKER = "សម្ងាត់កោះកុង-ខ៩"  # in province B's event, class report and reach figures
@@ -146,9 +148,6 @@ def build_world():
         source=B_MARKER,
     )
     redirect = Redirect.objects.create(old_path="/matrix-old", redirect_link="/km/")
-
-    from campaigns.help_services import HelpService
-    from home.models import HelplineSettings
 
     ids = {
         "page": campaign.pk,

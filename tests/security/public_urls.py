@@ -9,6 +9,15 @@ from django.utils import translation
 
 from wagtail.documents import get_document_model
 
+from campaigns.campaign_pages import CampaignIndexPage, CampaignPage
+from campaigns.events.models import OutreachEvent
+from campaigns.fact_sheets import FactSheetIndexPage, FactSheetPage
+from campaigns.help_services import HelpFinderPage
+from campaigns.lessons.index_page import LessonKitIndexPage
+from campaigns.lessons.pages import LessonKitPage
+from campaigns.places import Province
+from home.models import HomePage
+
 PHONE = "Mozilla/5.0 (Linux; Android 10; SM-A105F) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
 
 
@@ -18,13 +27,6 @@ def page_of(model):
 
 def public_urls(language="km"):
     """{kind: url} for every public page type and endpoint, in ``language``."""
-    from campaigns.campaign_pages import CampaignIndexPage, CampaignPage
-    from campaigns.fact_sheets import FactSheetIndexPage, FactSheetPage
-    from campaigns.help_services import HelpFinderPage
-    from campaigns.lesson_kits import LessonKitIndexPage, LessonKitPage
-    from campaigns.outreach import OutreachEvent
-    from campaigns.places import Province
-    from home.models import HomePage
 
     with translation.override(language):
         kit = LessonKitPage.objects.live().public().filter(files__isnull=False).order_by("path").first()

@@ -20,7 +20,18 @@ import pytest
 
 from django.urls import reverse
 
-from tests.security.access_world import B_MARKER, ROLES, build_world
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from campaigns.models import ClassReport, OutreachEvent
+from tests.security.access_world import (
+    B_MARKER,
+    DRAFT_MARKER,
+    PRIVATE_DOC_MARKER,
+    ROLES,
+    UNPUBLISHED_MARKER,
+    build_world,
+)
 from tests.security.url_patterns import all_patterns, concrete_url
 
 pytestmark = pytest.mark.django_db
@@ -446,7 +457,6 @@ def test_every_non_public_url_as(client, role):
 
 
 def test_drafts_unpublished_pages_previews_and_private_documents_are_never_served_to_anonymous(client):
-    from tests.security.access_world import DRAFT_MARKER, PRIVATE_DOC_MARKER, UNPUBLISHED_MARKER
 
     world = build_world()
     objects, ids = world.objects, world.ids
@@ -475,10 +485,6 @@ def test_drafts_unpublished_pages_previews_and_private_documents_are_never_serve
 @pytest.mark.parametrize("role", ["a", "p", "d", "c", "o"])
 def test_posting_to_delete_addresses_deletes_nothing_of_others(client, role):
     """Refused roles post the delete confirmations: nothing goes (outreach may not delete pages or events)."""
-    from wagtail.documents import get_document_model
-    from wagtail.models import Page
-
-    from campaigns.models import ClassReport, OutreachEvent
 
     world = build_world()
     sign_in_as(client, world, role)

@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from campaigns.models import CampaignPage, OutreachEvent
-from tests.campaigns.outreach_fixtures import event_form, make_event, new_event_form
+from tests.campaigns.events.outreach_fixtures import event_form, make_event, new_event_form
 from tests.security.fuzz import answered, encode, fresh, hostile_value, params_strategy, snapshot, unchanged
 
 pytestmark = pytest.mark.django_db

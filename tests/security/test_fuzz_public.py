@@ -8,6 +8,7 @@ or a 4xx; forms come back with the error shown; nothing already saved changes.
 """
 
 import datetime
+from urllib.parse import quote_from_bytes
 
 import pytest
 from hypothesis import example, given, settings
@@ -16,12 +17,14 @@ from hypothesis import strategies as st
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from campaigns.class_reports import ClassReport
-from campaigns.lesson_kits import LessonKitPage
+from campaigns.lessons.class_reports import ClassReport
+from campaigns.lessons.downloads import DownloadCount
+from campaigns.lessons.pages import LessonKitPage
 from campaigns.places import Province
 from tests.security.fuzz import (
     SNAPSHOT_MODELS,
     answered,
+    as_bytes,
     encode,
     fresh,
     hostile_value,
@@ -107,9 +110,6 @@ def test_events_calendar(client, language, view, params):
 @example(language="km", kind="province", value="07\x00", params=[("x", "")])
 @example(language="en", kind="event", value="9" * 30, params=[("x", "")])
 def test_calendar_feeds(client, language, kind, value, params):
-    from urllib.parse import quote_from_bytes
-
-    from tests.security.fuzz import as_bytes
 
     segment = quote_from_bytes(as_bytes(value), safe="") or "x"
     path = {
@@ -134,9 +134,6 @@ def test_help_finder(client, language, params):
 @example(value="km", page="9" * 30, params=[("x", "")])
 def test_view_beacon(client, value, page, params):
     """Junk in the beacon's address counts nothing and answers 404 (or the pixel for a real page)."""
-    from urllib.parse import quote_from_bytes
-
-    from tests.security.fuzz import as_bytes
 
     page_id = public_urls("km")["beacon"].split("/")[2]
     language = quote_from_bytes(as_bytes(value), safe="") or "x"
@@ -164,10 +161,6 @@ RANGES = st.one_of(
 @example(target="kit_file", segment=None, byte_range="bytes=-99999999999999999999999")
 def test_downloads(client, target, segment, byte_range):
     """A download with a hostile file id, language or Range: 200, 206, 404 or 416; counted only when it is one."""
-    from urllib.parse import quote_from_bytes
-
-    from campaigns.downloads import DownloadCount
-    from tests.security.fuzz import as_bytes
 
     url = public_urls("km")[target]
     if segment is not None:

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.test import override_settings
 
+from campaigns.campaign_pages import CampaignPage
 from tests.security.public_urls import HTML_KINDS, PHONE, public_urls, read
 
 pytestmark = pytest.mark.django_db
@@ -129,7 +130,6 @@ def test_admin_has_its_own_policy_only_under_admin(client):
 
 
 def test_page_preview_in_the_admin_may_be_framed_by_the_admin_only(client):
-    from campaigns.campaign_pages import CampaignPage
 
     client.force_login(get_user_model().objects.get(username="moderator"))
     page = CampaignPage.objects.live().first()

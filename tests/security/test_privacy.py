@@ -24,8 +24,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from campaigns.class_reports import ClassReport, ClassReportForm
-from campaigns.lesson_kits import LessonKitPage
+from campaigns.lessons.class_reports import ClassReport, ClassReportForm
+from campaigns.lessons.pages import LessonKitPage
 from campaigns.places import Province
 from tests.security.public_urls import public_urls, read
 
@@ -183,8 +183,8 @@ def test_gunicorn_access_log_names_no_visitor():
 # Where the site's own code may read a visitor's address or user agent, and why. Any other
 # place fails this test: it must be looked at, and listed here with its reason, or removed.
 MAY_READ = {
-    "home/visitors.py": "tells robots from people to count views and downloads; keeps nothing",
-    "campaigns/class_reports.py": "rate limit of the teachers' form: a salted hourly hash used as a cache key only",
+    "home/http/visitors.py": "tells robots from people to count views and downloads; keeps nothing",
+    "campaigns/lessons/class_reports.py": "rate limit of the teachers' form: a salted hourly hash, a cache key only",
 }
 
 

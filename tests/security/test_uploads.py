@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -17,10 +18,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from home.file_names import safe_file_name
 from home.roles import OUTREACH_STAFF
-from home.uploads import check_upload, detect_kind
-from tests.campaigns.outreach_fixtures import make_user
+from home.security.file_names import safe_file_name
+from home.security.uploads import check_upload, detect_kind
+from tests.campaigns.events.outreach_fixtures import make_user
 from tests.security import upload_files as files
 
 pytestmark = pytest.mark.django_db
@@ -314,7 +315,6 @@ def test_path_tricks_in_the_uploaded_name_stay_in_the_documents_folder(writer, m
 )
 def test_markup_already_stored_is_never_served_inline(client, media, name, content):
     """Files stored before these checks (or by other means) are downloads, under a policy that runs nothing."""
-    from django.core.files.base import ContentFile
 
     document = Document(title="ចាស់", collection=Collection.get_first_root_node())
     document.file.save(name, ContentFile(content), save=False)

@@ -8,6 +8,9 @@ access matrix fails for any pattern it has no expectation for.
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import translation
 
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
 
 def all_patterns():
     """[(route, name)]: ``route`` the pattern's full text (its key in the matrix), ``name`` namespaced or ""."""
@@ -184,12 +187,8 @@ def concrete_url(route, name, ids):
     if name == "wagtailadmin_workflows:remove" and "workflow_pk" in route:
         return reverse(name, kwargs={"page_pk": i["page"], "workflow_pk": i["workflow"]})
     if name == "wagtaildocs_serve":
-        from wagtail.documents import get_document_model
-
         return get_document_model().objects.get(pk=i["private_document"]).url
     if name == "wagtail_serve":
-        from wagtail.models import Page
-
         return Page.objects.get(pk=i["unpublished"]).specific.get_url() or f"/km/{i['unpublished']}/"
     if name in kwargs:
         return reverse(name, kwargs=kwargs[name])

@@ -1,0 +1,173 @@
+"""Lesson kit downloads: single files and whole-kit ZIPs, served with ranges and counted.
+
+Counting keeps one row per kit, file (or ZIP), language and day: a table that
+grows with kits x files x days, never with visits. Nothing about the person is
+stored: no cookie, no address, no user agent. Obvious robots, HEAD requests and
+resumed parts of a download (a Range that does not start at byte 0) are not counted.
+"""
+
+import hashlib
+import mimetypes
+import os
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from home.http.daily_counts import increment
+from home.http.ranged_files import serve_ranged
+from home.http.visitors import is_bot
+
+ZIP_LANGUAGES = ("km", "en", "all")
+
+
+class DownloadCount(models.Model):
+    day = models.DateField(_("day"))
+    kit = models.ForeignKey(
+        "campaigns.LessonKitPage",
+        on_delete=models.PROTECT,
+        related_name="download_counts",
+        verbose_name=_("lesson kit"),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("file"),
+        help_text=_("Empty for a whole-kit ZIP."),
+    )
+    target = models.CharField(_("what was downloaded"), max_length=24)  # "file:<document id>" or "zip:<language>"
+    language = models.CharField(_("language"), max_length=3)
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+        verbose_name_plural = _("download counts")
+        constraints = [models.UniqueConstraint(fields=["day", "kit", "target"], name="one_download_row_per_day")]
+        indexes = [models.Index(fields=["kit", "day"])]
+
+    def __str__(self):
+        return f"{self.day} {self.target} {self.count}"
+
+
+def count_download(kit, target, language, document=None, day=None):
+    """Add one download to the day's row, safely under concurrent requests."""
+    keys = {"day": day or timezone.localdate(), "kit": kit, "target": target}
+    increment(DownloadCount, keys, defaults={"language": language, "document": document})
+
+
+def after_sending(response, action):
+    """Run ``action`` once the response has been sent, so counting never delays a byte.
+
+    Django closes a response (running its resource closers) after the server has
+    sent the last chunk; FileResponse uses the same list to close its file.
+    """
+    response._resource_closers.append(action)
+
+
+def should_count(request, byte_range):
+    """A download counts once: not for robots, HEAD, or the later parts of a resumed download."""
+    if request.method != "GET" or is_bot(request):
+        return False
+    return byte_range is None or byte_range[0] == 0
+
+
+def serve_kit_file(request, kit, kit_file):
+    document = kit_file.document
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404("file missing") from None
+    size = document.file.size
+    content_type = mimetypes.guess_type(document.filename)[0] or "application/octet-stream"
+    etag = f'"{document.file_hash or document.pk}-{size}"'
+    filename = f"{document.title}.{document.file_extension}" if document.title else document.filename
+    response, byte_range = serve_ranged(
+        request, handle, size, content_type, filename, etag, ascii_fallback=Path(document.file.name).name
+    )
+    if response.status_code in (200, 206) and should_count(request, byte_range):
+        after_sending(
+            response, lambda: count_download(kit, f"file:{document.pk}", kit_file.language, document=document)
+        )
+    return response
+
+
+def zip_members(kit, language):
+    files = kit.kit_files()
+    if language != "all":
+        files = [f for f in files if f.language == language]
+    return files
+
+
+def zip_digest(members):
+    """Changes whenever a file of the ZIP is added, removed, replaced or renamed."""
+    fingerprint = "|".join(
+        f"{m.document.pk}:{m.document.file_hash}:{m.document.file.name}:{m.role}:{m.language}" for m in members
+    )
+    return hashlib.sha1(fingerprint.encode()).hexdigest()[:16]
+
+
+def zip_path(kit, language, digest):
+    return Path(settings.MEDIA_ROOT) / "kit-zips" / f"kit-{kit.pk}-{language}-{digest}.zip"
+
+
+def member_name(member, used):
+    """A readable, unique name inside the ZIP (Khmer titles kept)."""
+    stem = (member.document.title or Path(member.document.filename).stem).replace("/", "-").replace("\\", "-")
+    name = f"{member.language}/{stem}.{member.document.file_extension}"
+    number = 2
+    while name in used:
+        name = f"{member.language}/{stem} ({number}).{member.document.file_extension}"
+        number += 1
+    used.add(name)
+    return name
+
+
+def build_zip(kit, language):
+    """The kit's ZIP for ``language`` on disk, built once per set of files.
+
+    Files are copied in chunks (never read whole into memory) and stored
+    without recompression (PDF and Office files are already compressed). The
+    ZIP is written to a temporary name and renamed, so a concurrent request
+    never serves half a file.
+    """
+    members = zip_members(kit, language)
+    if not members:
+        raise Http404("no files in this language")
+    path = zip_path(kit, language, zip_digest(members))
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    used = set()
+    stamp = timezone.localtime().timetuple()[:6]
+    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as archive:
+        for member in members:
+            info = zipfile.ZipInfo(member_name(member, used), date_time=stamp)
+            with member.document.file.open("rb") as source, archive.open(info, "w", force_zip64=True) as target:
+                while chunk := source.read(1024 * 1024):
+                    target.write(chunk)
+    os.replace(temporary, path)
+    for stale in path.parent.glob(f"kit-{kit.pk}-{language}-*.zip"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    return path
+
+
+def serve_kit_zip(request, kit, language):
+    if language not in ZIP_LANGUAGES:
+        raise Http404("unknown language")
+    path = build_zip(kit, language)
+    size = path.stat().st_size
+    digest = path.stem.rsplit("-", 1)[-1]
+    filename = f"{kit.slug}-{language}.zip"
+    response, byte_range = serve_ranged(request, path.open("rb"), size, "application/zip", filename, f'"{digest}"')
+    if response.status_code in (200, 206) and should_count(request, byte_range):
+        after_sending(response, lambda: count_download(kit, f"zip:{language}", language))
+    return response

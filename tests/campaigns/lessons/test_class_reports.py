@@ -1,0 +1,171 @@
+"""Journey 2 step 4: a teacher reports a class taught, without an account; staff accept or reject it."""
+
+import datetime
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from campaigns.lessons.class_reports import REPORTS_PER_HOUR, ClassReport
+from campaigns.lessons.pages import LessonKitPage
+from campaigns.places import District, Province
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+
+
+@pytest.fixture
+def kit():
+    return LessonKitPage.objects.get(slug_en="yama-the-facts")
+
+
+def report_url(kit, language="km"):
+    with translation.override(language):
+        return reverse("report_class", args=[kit.pk])
+
+
+def stung_treng():
+    province = Province.objects.get(code="19")
+    return province, province.districts.order_by("code").first()
+
+
+def form(**changes):
+    province, district = stung_treng()
+    data = {
+        "school": "វិទ្យាល័យស្ទឹងត្រែង",
+        "province": province.pk,
+        "district": district.pk,
+        "date_taught": (timezone.localdate() - datetime.timedelta(days=1)).isoformat(),
+        "girls": "20",
+        "boys": "18",
+        "other": "",
+        "website": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_teacher_reports_38_students_and_it_waits_for_review(client, kit):
+    before = ClassReport.objects.count()
+    response = client.post(report_url(kit), form())
+    assert response.status_code == 303
+    assert response["Location"].endswith("?reported=1#report")
+    report = ClassReport.objects.latest("pk")
+    assert ClassReport.objects.count() == before + 1
+    assert (report.girls, report.boys, report.other, report.students) == (20, 18, 0, 38)
+    assert report.status == ClassReport.Status.PENDING and report.kit == kit
+    thanks = client.get(response["Location"])
+    with translation.override("km"):
+        thank_you = translation.gettext("Thank you. Your report was received and will be counted once it is checked.")
+    assert thank_you.startswith("សូមអរគុណ") and thank_you in thanks.content.decode()
+    assert not response.cookies and not thanks.cookies
+
+
+def test_khmer_digits_are_numbers_too(client, kit):
+    assert client.post(report_url(kit), form(girls="២០", boys="១៨")).status_code == 303
+    assert ClassReport.objects.latest("pk").students == 38
+
+
+@pytest.mark.parametrize(
+    ("changes", "message_en"),
+    [
+        ({"date_taught": "2099-01-01"}, "The date taught cannot be in the future."),
+        ({"girls": "150", "boys": "120"}, "more than we can count as one class"),
+        ({"girls": "0", "boys": "0"}, "Enter how many students were in the class."),
+        ({"girls": "-3"}, "greater than or equal to 0"),
+        ({"district": None}, "This district is not in the province you chose."),
+        ({"school": ""}, "This field is required."),
+    ],
+)
+def test_wrong_answers_are_explained_in_khmer_and_nothing_typed_is_lost(client, kit, changes, message_en):
+    if changes.get("district", 1) is None:
+        changes = {"district": District.objects.exclude(province__code="19").first().pk}
+    before = ClassReport.objects.count()
+    response = client.post(report_url(kit), form(**changes))
+    assert response.status_code == 400
+    html = response.content.decode()
+    with translation.override("km"):
+        translated = gettext(message_en) if message_en.endswith(".") else None
+    if translated:
+        assert translated in html and translated != message_en
+    assert 'lang="km"' in html
+    assert "វិទ្យាល័យស្ទឹងត្រែង" in html or changes.get("school") == ""
+    assert ClassReport.objects.count() == before
+
+
+def test_robots_filling_the_hidden_field_store_nothing(client, kit):
+    before = ClassReport.objects.count()
+    response = client.post(report_url(kit), form(website="http://spam.example"))
+    assert response.status_code == 303
+    assert ClassReport.objects.count() == before
+
+
+def test_a_flood_from_one_connection_is_slowed_down(client, kit):
+    for _ in range(REPORTS_PER_HOUR):
+        assert client.post(report_url(kit), form()).status_code == 303
+    response = client.post(report_url(kit), form())
+    assert response.status_code == 429
+    other_client = client.post(report_url(kit), form(), REMOTE_ADDR="10.1.2.3")
+    assert other_client.status_code == 303
+
+
+def test_oversized_or_foreign_posts_are_refused(client, kit):
+    assert client.post(report_url(kit), form(school="x" * 20000)).status_code in (400, 413)
+    assert client.post(report_url(kit), form(), HTTP_ORIGIN="https://evil.example").status_code == 403
+    assert client.post(report_url(kit), form(), HTTP_ORIGIN="http://testserver").status_code == 303
+    assert client.get(report_url(kit)).status_code == 302
+    assert client.post(reverse("report_class", args=[999999]), form()).status_code == 404
+
+
+def test_reports_store_only_what_the_form_asks():
+    columns = {f.name for f in ClassReport._meta.get_fields()}
+    assert columns == {
+        "id",
+        "kit",
+        "school",
+        "province",
+        "district",
+        "date_taught",
+        "girls",
+        "boys",
+        "other",
+        "status",
+        "submitted_on",
+        "reviewed_at",
+        "reviewed_by",
+    }
+
+
+def test_staff_accept_a_report_in_the_admin(client, kit):
+    client.post(report_url(kit), form())
+    report = ClassReport.objects.latest("pk")
+    staff = get_user_model().objects.get(username="outreach")
+    client.force_login(staff)
+    listing = client.get(reverse("wagtailsnippets_campaigns_classreport:list") + "?status=pending")
+    assert listing.status_code == 200 and "វិទ្យាល័យស្ទឹងត្រែង" in listing.content.decode()
+    edit_url = reverse("wagtailsnippets_campaigns_classreport:edit", args=[report.pk])
+    province, district = stung_treng()
+    response = client.post(
+        edit_url,
+        {
+            "status": "accepted",
+            "school": report.school,
+            "province": province.pk,
+            "district": district.pk,
+            "date_taught": report.date_taught.isoformat(),
+            "girls": 20,
+            "boys": 18,
+            "other": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    report.refresh_from_db()
+    assert report.status == "accepted" and report.reviewed_by == staff and report.reviewed_at

@@ -1,0 +1,183 @@
+"""Kit downloads (journey 2 step 3): byte for byte, resumable, zipped, and counted without tracking."""
+
+import io
+import threading
+import zipfile
+from urllib.parse import unquote
+
+import pytest
+
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test import Client
+from django.utils import timezone, translation
+
+from campaigns.demo import seed as demo
+from campaigns.lessons.downloads import DownloadCount, build_zip
+from campaigns.lessons.pages import LessonKitPage
+
+PHONE = "Mozilla/5.0 (Linux; Android 10; SM-A105F) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
+
+
+@pytest.fixture
+def kit(db):
+    return LessonKitPage.objects.get(slug_en="yama-the-facts")
+
+
+def file_url(kit, kit_file, language="en"):
+    with translation.override(language):
+        return kit.url + f"files/{kit_file.pk}/"
+
+
+def zip_url(kit, language):
+    with translation.override("en"):
+        return kit.url + f"zip/{language}/"
+
+
+def body(response):
+    """Read the whole download; the test client then closes it, as a server does after the last byte."""
+    return b"".join(response.streaming_content)
+
+
+def fetch(client, url, **headers):
+    response = client.get(url, **headers)
+    if response.streaming:
+        body(response)
+    return response
+
+
+def counted(kit, target):
+    row = DownloadCount.objects.filter(kit=kit, target=target, day=timezone.localdate()).first()
+    return row.count if row else 0
+
+
+def test_a_file_downloads_byte_for_byte_with_a_readable_name(client, kit):
+    kit_file = kit.files.get(role="teacher_guide", language="km")
+    response = client.get(file_url(kit, kit_file), HTTP_USER_AGENT=PHONE)
+    assert response.status_code == 200
+    with kit_file.document.file.open("rb") as source:
+        assert body(response) == source.read()
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Accept-Ranges"] == "bytes"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="yama-the-facts-teacher-guide-km')
+    khmer_name = unquote(disposition.split("filename*=UTF-8''")[1])
+    assert khmer_name == kit_file.document.title + ".pdf"
+    assert "\u1798" in khmer_name  # Khmer letters kept
+    assert not response.cookies
+
+
+def test_an_interrupted_download_resumes_with_a_range(client, kit):
+    kit_file = kit.files.get(role="worksheet", language="km")
+    with kit_file.document.file.open("rb") as source:
+        whole = source.read()
+    first = client.get(file_url(kit, kit_file), HTTP_RANGE="bytes=0-999", HTTP_USER_AGENT=PHONE)
+    assert first.status_code == 206
+    assert first["Content-Range"] == f"bytes 0-999/{len(whole)}"
+    rest = client.get(
+        file_url(kit, kit_file), HTTP_RANGE="bytes=1000-", HTTP_USER_AGENT=PHONE, HTTP_IF_RANGE=first["ETag"]
+    )
+    assert rest.status_code == 206
+    assert body(first) + body(rest) == whole
+    tail = client.get(file_url(kit, kit_file), HTTP_RANGE="bytes=-10", HTTP_USER_AGENT=PHONE)
+    assert body(tail) == whole[-10:]
+
+
+def test_bad_or_stale_ranges(client, kit):
+    kit_file = kit.files.get(role="worksheet", language="km")
+    size = kit_file.document.file.size
+    past_end = client.get(file_url(kit, kit_file), HTTP_RANGE=f"bytes={size + 10}-", HTTP_USER_AGENT=PHONE)
+    assert past_end.status_code == 416
+    assert past_end["Content-Range"] == f"bytes */{size}"
+    garbage = client.get(file_url(kit, kit_file), HTTP_RANGE="bytes=abc", HTTP_USER_AGENT=PHONE)
+    assert garbage.status_code == 200 and len(body(garbage)) == size
+    changed = client.get(file_url(kit, kit_file), HTTP_RANGE="bytes=10-", HTTP_IF_RANGE='"old"', HTTP_USER_AGENT=PHONE)
+    assert changed.status_code == 200, "the file changed since the first part: send it whole"
+    assert client.get(kit.url + "files/999999/").status_code == 404
+
+
+def test_whole_kit_zip_holds_every_file_byte_for_byte(client, kit):
+    response = client.get(zip_url(kit, "all"), HTTP_USER_AGENT=PHONE)
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(body(response)))
+    files = list(kit.files.select_related("document"))
+    assert len(archive.namelist()) == len(files) == 4
+    for kit_file in files:
+        name = f"{kit_file.language}/{kit_file.document.title}.pdf"
+        with kit_file.document.file.open("rb") as source:
+            assert archive.read(name) == source.read()
+    khmer_only = zipfile.ZipFile(io.BytesIO(body(client.get(zip_url(kit, "km"), HTTP_USER_AGENT=PHONE))))
+    assert all(name.startswith("km/") for name in khmer_only.namelist()) and len(khmer_only.namelist()) == 2
+    assert client.get(zip_url(kit, "fr")).status_code == 404
+
+
+def test_zip_is_built_once_and_rebuilt_when_a_file_changes(kit):
+    first = build_zip(kit, "km")
+    modified = first.stat().st_mtime_ns
+    assert build_zip(kit, "km") == first and first.stat().st_mtime_ns == modified
+    document = kit.files.get(role="worksheet", language="km").document
+
+    document.file.save("replaced-worksheet.pdf", ContentFile(b"%PDF-1.4 a new worksheet"), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    second = build_zip(kit, "km")
+    assert second != first and not first.exists()
+    assert b"a new worksheet" in zipfile.ZipFile(second).read(
+        [n for n in zipfile.ZipFile(second).namelist() if "សន្លឹក" in n][0]
+    )
+
+
+@pytest.mark.django_db
+def test_downloads_are_counted_per_kit_file_language_and_day(client, kit):
+    kit_file = kit.files.get(role="teacher_guide", language="en")
+    target = f"file:{kit_file.document_id}"
+    before = counted(kit, target)
+    fetch(client, file_url(kit, kit_file), HTTP_USER_AGENT=PHONE)
+    fetch(client, file_url(kit, kit_file), HTTP_USER_AGENT=PHONE)
+    assert counted(kit, target) == before + 2
+    row = DownloadCount.objects.get(kit=kit, target=target, day=timezone.localdate())
+    assert row.language == "en" and row.document_id == kit_file.document_id
+    # Not counted: robots, HEAD, the later parts of a resumed download.
+    fetch(client, file_url(kit, kit_file), HTTP_USER_AGENT="Googlebot/2.1 (+http://www.google.com/bot.html)")
+    fetch(client, file_url(kit, kit_file), HTTP_USER_AGENT="TelegramBot (like TwitterBot)")
+    fetch(client, file_url(kit, kit_file), HTTP_USER_AGENT=PHONE, REQUEST_METHOD="HEAD")
+    fetch(client, file_url(kit, kit_file), HTTP_USER_AGENT=PHONE, HTTP_RANGE="bytes=500-")
+    assert counted(kit, target) == before + 2
+    fetch(client, zip_url(kit, "en"), HTTP_USER_AGENT=PHONE)
+    assert counted(kit, "zip:en") >= 1
+
+
+def test_counting_stores_nothing_about_the_visitor():
+    columns = {field.name for field in DownloadCount._meta.get_fields()}
+    assert columns == {"id", "day", "kit", "document", "target", "language", "count"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_no_download_is_lost_under_concurrency():
+
+    demo.seed()
+    kit = LessonKitPage.objects.get(slug_en="yama-the-facts")
+    kit_file = kit.files.get(role="worksheet", language="km")
+    url = file_url(kit, kit_file)
+    threads, per_thread = 8, 10
+    errors = []
+
+    def download():
+        client = Client()
+        try:
+            for _ in range(per_thread):
+                response = client.get(url, HTTP_USER_AGENT=PHONE)
+                assert response.status_code == 200
+                body(response)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=download) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert not errors, errors
+    assert counted(kit, f"file:{kit_file.document_id}") == threads * per_thread
