@@ -221,6 +221,8 @@ LOGGING = {
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third party
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor to releases.wagtail.org from the admin's dashboard
+# Wagtail's "What's new" banner links to its English release notes: not for officials on Khmer screens.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # Khmer slugs lose their vowel signs when slugified: keep slugs ASCII
 # Reach figures (all but today's counters) kept this long in the cache; any save of what they
 # count makes them stale at once (campaigns/reach/figures.py). 0 turns it off.

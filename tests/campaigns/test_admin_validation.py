@@ -14,7 +14,7 @@ from wagtail.users.models import UserProfile
 from campaigns.models import CampaignIndexPage, CampaignPage, HelpService, Province
 from tests.campaigns.admin_forms import campaign_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from wagtail.images.models import Image
 from campaigns.campaign_pages import campaigns_for_listing, current_campaign
 from campaigns.models import CampaignIndexPage, CampaignPage, Province, Topic
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 def soup(response):

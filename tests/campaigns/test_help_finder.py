@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from campaigns.help_services import normalise_phone, services_in, validate_phone
 from campaigns.models import HelpService
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 def soup(response):

@@ -16,7 +16,7 @@ from campaigns.places import load_places
 from home.roles import PROVINCIAL_OFFICIALS
 from tests.campaigns.events.outreach_fixtures import event_form, make_event, make_user, report_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 class Broken(RuntimeError):

@@ -18,7 +18,7 @@ from campaigns.models import CampaignIndexPage, CampaignPage
 from tests.campaigns.admin_forms import campaign_form
 from tests.campaigns.admin_forms import campaign_form as form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 PHNOM_PENH = zoneinfo.ZoneInfo("Asia/Phnom_Penh")
 
 

@@ -22,7 +22,7 @@ from campaigns.models import LessonKitPage
 from home.public_pages import page_types, sample_paths
 from tests.home.page_audit import PageAudit, css_urls, has_css_import, is_third_party
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 KB = 1024
 HTML_BUDGET = 30 * KB

@@ -13,7 +13,7 @@ from campaigns.demo import seed as demo
 from campaigns.models import CampaignPage, FactSheetPage, HelpService
 from home.models import HelplineSettings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 KHMER = re.compile("[\u1780-\u17ff]")
 
 

@@ -14,7 +14,7 @@ from wagtail.models import PageViewRestriction
 from campaigns.models import CampaignPage
 from home.languages import page_url_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 KM_TEXT = "សារថ្មី៖ យុវជនទាំងអស់អាចជួយភូមិរបស់ខ្លួនបាន"
 EN_TEXT = "New message: every young person can help their village"

@@ -9,7 +9,7 @@ from campaigns.models import CampaignPage
 from home.public_pages import page_types, sample_paths
 from tests.home.page_audit import PageAudit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 def audit(client, path):

@@ -23,7 +23,7 @@ from wagtail.fields import StreamField
 
 from home.public_pages import sample_paths
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 LATIN_DIGITS = re.compile(r"[0-9][0-9.,:/\-]*")
 ENGLISH_MONTHS = re.compile(

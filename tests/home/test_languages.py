@@ -10,7 +10,7 @@ from django.utils import translation
 from campaigns.models import CampaignPage, FactSheetPage
 from home.languages import missing_translation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 def soup(response):

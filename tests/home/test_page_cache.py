@@ -21,7 +21,7 @@ from home.languages import page_url_in
 from home.models import HelplineSettings
 from home.public_pages import page_types, sample_paths
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 HEADER = "X-Page-Cache"
 
 

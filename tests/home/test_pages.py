@@ -16,6 +16,8 @@ from campaigns.models import (
 )
 from home.models import HomePage
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo site (tests/conftest.py)
+
 
 @pytest.mark.django_db
 class TestPageTree(WagtailPageTestCase):

@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from campaigns.models import CampaignPage, FactSheetPage, LessonKitPage, Province, Topic
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 PAGE_TYPES = [
     "homepage",
     "campaignindexpage",

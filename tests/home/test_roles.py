@@ -9,7 +9,7 @@ from campaigns.editorial import CAMPAIGN_WORKFLOW
 from campaigns.models import CampaignIndexPage, CampaignPage
 from home.roles import MODERATORS, OUTREACH_STAFF, PROVINCIAL_OFFICIALS, ensure_roles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 def page_codenames(group):

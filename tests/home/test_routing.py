@@ -15,7 +15,7 @@ from campaigns.models import CampaignPage, FactSheetPage, LessonKitPage
 from home.languages import page_url_in
 from home.models import HelplineSettings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 @pytest.fixture(autouse=True)

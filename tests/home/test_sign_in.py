@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from campaigns.demo.seed import DEMO_PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 LOGIN = "/admin/login/"
 

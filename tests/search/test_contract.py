@@ -12,6 +12,8 @@ from search.query import MaterialSearch
 from search.sources import SINGLE_VALUED_FACETS
 from tests.search.conftest import publish
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo site (tests/conftest.py)
+
 
 def search(backend, text, language, **kwargs):
     return MaterialSearch(text, language=language, backend=backend, **kwargs).run()

@@ -14,7 +14,7 @@ from search.models import DocumentText, IndexEntry
 from search.query import MaterialSearch
 from tests.search.conftest import pdf_bytes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 @pytest.fixture(autouse=True)

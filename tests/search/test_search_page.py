@@ -7,7 +7,7 @@ from django.utils.html import strip_tags
 
 from campaigns.models import CampaignPage, Topic
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 @pytest.fixture(autouse=True)

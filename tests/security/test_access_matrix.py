@@ -34,7 +34,7 @@ from tests.security.access_world import (
 )
 from tests.security.url_patterns import all_patterns, concrete_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 PUBLIC = {
     "beacon/<int:page_id>/<str:language>.gif",

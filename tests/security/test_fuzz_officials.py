@@ -19,7 +19,7 @@ from campaigns.models import CampaignPage, OutreachEvent
 from tests.campaigns.events.outreach_fixtures import event_form, make_event, new_event_form
 from tests.security.fuzz import answered, encode, fresh, hostile_value, params_strategy, snapshot, unchanged
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 FORM_ANSWERS = (200, 302, 400, 403, 404)
 # An admin form page takes about a second to render on the shared CI machine: fewer examples keep the module bounded.

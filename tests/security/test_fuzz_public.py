@@ -34,7 +34,7 @@ from tests.security.fuzz import (
 )
 from tests.security.public_urls import PHONE, public_urls
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 LANGUAGES = st.sampled_from(["km", "en"])
 

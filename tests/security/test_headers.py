@@ -18,7 +18,7 @@ from django.test import override_settings
 from campaigns.campaign_pages import CampaignPage
 from tests.security.public_urls import HTML_KINDS, PHONE, public_urls, read
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 def directives(response):

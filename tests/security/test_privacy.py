@@ -29,7 +29,7 @@ from campaigns.lessons.pages import LessonKitPage
 from campaigns.places import Province
 from tests.security.public_urls import public_urls, read
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 ROOT = Path(__file__).resolve().parents[2]
 ADDRESS = "203.0.113.77"  # TEST-NET-3: an address that is never anyone's

@@ -17,7 +17,7 @@ from home.roles import PROVINCIAL_COORDINATORS, PROVINCIAL_OFFICIALS
 from tests.campaigns.admin_text import english_left
 from tests.campaigns.events.outreach_fixtures import make_event, make_user, report_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 PROPER_NOUNS = ["Wagtail", "NACD awareness", "Ctrl", "Alt", "Shift", "Esc", "CSV", "XLSX", "English"]
 # Wagtail 8.0.1 writes these in English in its templates, with no way to translate them:

@@ -12,7 +12,7 @@ from campaigns.events.models import EditConflict, OutreachEvent, claim_version
 from home.roles import PROVINCIAL_COORDINATORS, PROVINCIAL_OFFICIALS
 from tests.campaigns.events.outreach_fixtures import event_form, make_event, make_user, report_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 def edit_url(event):

@@ -16,7 +16,7 @@ from campaigns.events.feeds import FEED_PAST_DAYS
 from campaigns.models import CampaignPage, OutreachEvent, Province
 from tests.campaigns.events.outreach_fixtures import at, make_event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 def soup(response):

@@ -10,7 +10,7 @@ from wagtail.users.models import UserProfile
 from campaigns.demo.events import seed_events
 from campaigns.models import OfficialArea, OutreachEvent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 def test_demo_events_cover_ten_provinces_over_six_months():

@@ -15,7 +15,7 @@ from campaigns.models import CampaignPage, District, OutreachEvent
 from home.roles import PROVINCIAL_OFFICIALS
 from tests.campaigns.events.outreach_fixtures import at, make_event, make_user, new_event_form, report_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 ADD = reverse("outreach_events:add")
 

@@ -19,7 +19,7 @@ from campaigns.models import District, OutreachEvent
 from home.roles import PROVINCIAL_COORDINATORS, PROVINCIAL_OFFICIALS
 from tests.campaigns.events.outreach_fixtures import at, event_form, make_event, make_user, new_event_form, report_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 KAMPOT_TITLE = "សម្ងាត់កំពត-ក១"  # markers looked for in every response
 KAMPOT_HELD_TITLE = "សម្ងាត់កំពត-ក២"

@@ -14,7 +14,7 @@ from campaigns.lessons.class_reports import REPORTS_PER_HOUR, ClassReport
 from campaigns.lessons.pages import LessonKitPage
 from campaigns.places import District, Province
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,8 @@ from campaigns.demo import seed as demo
 from campaigns.lessons.downloads import DownloadCount, build_zip
 from campaigns.lessons.pages import LessonKitPage
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo site (tests/conftest.py)
+
 PHONE = "Mozilla/5.0 (Linux; Android 10; SM-A105F) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
 
 

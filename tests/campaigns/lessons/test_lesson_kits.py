@@ -9,7 +9,7 @@ from campaigns.lessons.index_page import LessonKitIndexPage
 from campaigns.lessons.listing import KitFilters, filter_kits
 from campaigns.lessons.pages import LessonKitPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 
 def soup(response):

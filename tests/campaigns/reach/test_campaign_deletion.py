@@ -22,7 +22,7 @@ from campaigns.models import (
 from campaigns.reach.deletion import reach_behind
 from tests.campaigns.events.outreach_fixtures import make_event, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 DAY = datetime.date(2026, 1, 5)
 
 

@@ -30,6 +30,8 @@ from campaigns.reach import charts as reach_charts
 from campaigns.reach.figures import VERSION_KEY, reach_figures, reach_version
 from campaigns.reach.page_views import PageViewCount, count_view
 
+pytestmark = pytest.mark.usefixtures("demo")  # reads the demo site (tests/conftest.py)
+
 PHONE = "Mozilla/5.0 (Linux; Android 10) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
 START, END = datetime.date(2026, 1, 1), datetime.date(2026, 3, 31)
 
