@@ -25,10 +25,12 @@ class CampaignsConfig(AppConfig):
         # The page cache: saves of the app's models purge every page, except counters written on every view
         # and download, teachers' class reports (reach figures on pages are cached on their own for ten
         # minutes, campaigns/reach/figures.py) and officials' areas; events purge what shows them.
-        watch_app(
-            "campaigns",
-            not_shown=["campaigns.pageviewcount", "campaigns.downloadcount", "campaigns.classreport"]
-            + ["campaigns.officialarea"],
-        )
+        not_shown = [
+            "campaigns.pageviewcount",
+            "campaigns.downloadcount",
+            "campaigns.classreport",
+            "campaigns.officialarea",
+        ]
+        watch_app("campaigns", not_shown=not_shown)
         cache_group("events")
         cache_rules.register()

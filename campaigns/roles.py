@@ -36,8 +36,13 @@ def grant_campaign_permissions():
     grant(OUTREACH_STAFF, [*STAFF_PERMISSIONS, *EVENT_PERMISSIONS[:3], "campaigns.manage_all_areas"])
     grant(
         MODERATORS,
-        [*STAFF_PERMISSIONS, *MODERATOR_ONLY, *EVENT_PERMISSIONS, "campaigns.verify_outreachevent"]
-        + ["campaigns.manage_all_areas"],
+        [
+            *STAFF_PERMISSIONS,
+            *MODERATOR_ONLY,
+            *EVENT_PERMISSIONS,
+            "campaigns.verify_outreachevent",
+            "campaigns.manage_all_areas",
+        ],
     )
     grant(PROVINCIAL_OFFICIALS, EVENT_PERMISSIONS)
     grant(PROVINCIAL_COORDINATORS, [*EVENT_PERMISSIONS, "campaigns.verify_outreachevent"])
