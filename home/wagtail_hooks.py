@@ -40,3 +40,13 @@ def two_factor_menu_item(request):
 
 
 hooks.register(REGISTER_PUBLIC_PAGES, site_pages)
+
+
+@hooks.register("construct_help_menu")
+def drop_whats_new_link(request, menu_items):
+    """Wagtail's "What's new in Wagtail 8.0" entry is formatted once, in the
+    language of the first admin request the process serves, and then shown in
+    that language to everyone (an official on a Khmer screen got the English
+    label). It links to English release notes on wagtail.org that no official
+    needs, so it is left out of the help menu."""
+    menu_items[:] = [item for item in menu_items if not item.name.startswith("whats-new-in-wagtail")]

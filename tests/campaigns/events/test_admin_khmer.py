@@ -62,6 +62,17 @@ def test_dashboard(client, khmer_official):
     assert_in_khmer(client.get(reverse("wagtailadmin_home")), own_data(khmer_official))
 
 
+def test_dashboard_after_an_english_admin_request(client, khmer_official):
+    """Wagtail formats some help-menu labels once per process, in the language
+    of the first admin request: an English screen served first must not leave
+    English on the next Khmer one."""
+    english = make_user("dara", PROVINCIAL_OFFICIALS, "07", language="en")
+    other = client.__class__()
+    other.force_login(english)
+    assert other.get(reverse("wagtailadmin_home")).status_code == 200
+    assert_in_khmer(client.get(reverse("wagtailadmin_home")), own_data(khmer_official))
+
+
 def test_events_list_search_and_filters(client, khmer_official):
     event = make_event("07", "កិច្ចប្រជុំភូមិ", days=3, title_en="Village meeting")
     for query in ({}, {"q": "ភូមិ"}, {"status": "planned", "kind": "community_meeting"}):
