@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.http.bad_input.BadInputMiddleware",  # ids too large for the database: 404/400 (home/http/bad_input.py)
     "axes.middleware.AxesMiddleware",  # last: turns a locked-out sign-in into home.security.sign_in.locked_out
 ]
 
@@ -111,14 +112,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: Redis when REDIS_URL is set, local memory otherwise.
 CACHES = {"default": cache_from_env(), "sign_in": sign_in_cache_from_env(), "shared": shared_cache_from_env()}
 
+# Proxies in front of the site that append to X-Forwarded-For (nginx, a load balancer): the client's address,
+# hashed into rate-limit keys only, is read this many entries from the right (home/http/visitors.py).
+# 0: no proxy, REMOTE_ADDR is the client. Never more than there really are: clients can write the header.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
+
 # Sign-in guessing is stopped by django-axes (home/security/sign_in.py): failures counted per user name in
-# the cache, never by address; the name is locked after AXES_FAILURE_LIMIT failures.
+# a database table, never by address; the name is locked after AXES_FAILURE_LIMIT failures.
 AUTHENTICATION_BACKENDS = [
     "home.security.sign_in.SignInGuardBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
-AXES_CACHE = "sign_in"
+AXES_HANDLER = "home.security.sign_in.SignInHandler"  # counts in a database table (home/security/rate_limits.py)
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["username"]

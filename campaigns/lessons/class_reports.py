@@ -4,17 +4,14 @@ A report stores only what the form asks for (school, place, date, numbers of
 students). It waits in the admin's moderation list until NACD staff accept or
 reject it; accepted reports count as people reached for the kit's campaign.
 Spam and floods are kept out without a third-party service: a honeypot field,
-a size limit, and a per-client rate limit kept in the cache under a salted hash
-that is never stored in the database.
+a size limit, and a per-client rate limit counted in the database under a hash
+of the client's address salted with the secret key and the hour (never the address).
 """
 
 import datetime
-import hashlib
-from urllib.parse import urlparse
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse, HttpResponseRedirect
@@ -24,9 +21,11 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.places import District, Province
 from home.khmer_format import latin_digits
+from home.security import origins, rate_limits
 
 MAX_CLASS_SIZE = 200
 REPORTS_PER_HOUR = 10
+RATE_SCOPE = "class-report"
 MAX_BODY_BYTES = 8 * 1024
 
 
@@ -144,34 +143,28 @@ class ClassReportForm(forms.ModelForm):
         return report
 
 
-def client_key(request):
-    """A salted, hourly-changing hash of the client address: used only as a cache key, never stored."""
-    address = request.META.get("REMOTE_ADDR", "")
-    hour = timezone.now().strftime("%Y%m%d%H")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{hour}:{address}".encode()).hexdigest()[:24]
-    return f"class-report-rate:{digest}"
-
-
 def over_rate_limit(request):
-    key = client_key(request)
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) > REPORTS_PER_HOUR
-    except ValueError:
-        return False
+    """One more report from this client this hour; True past ``REPORTS_PER_HOUR``.
+
+    Counted in the database under the hashed, hourly-salted client key
+    (home/security/rate_limits.py): the page cache cannot flush it, and behind
+    ``TRUSTED_PROXY_COUNT`` proxies each teacher is a client of their own.
+    """
+    return rate_limits.over(RATE_SCOPE, rate_limits.client_key(request), limit=REPORTS_PER_HOUR, seconds=3600)
 
 
 def foreign_origin(request):
-    """True when the browser says the form was sent from another site.
+    """The form carries no CSRF token (that would set a cookie on every reader of a kit page); it changes no
+    account, and the Origin check (home/security/origins.py) stops other sites from posting through a browser."""
+    return origins.foreign_origin(request)
 
-    The form carries no CSRF token (that would set a cookie on every reader of
-    a kit page); it changes no account, and the Origin check stops other sites
-    from posting through a visitor's browser.
-    """
-    origin = request.META.get("HTTP_ORIGIN")
-    if not origin or origin == "null":
-        return False
-    return urlparse(origin).netloc != request.get_host()
+
+def body_size(request):
+    """The declared size of the request body; an unreadable ``Content-Length`` counts as too large."""
+    declared = (request.META.get("CONTENT_LENGTH") or "0").strip()
+    if not declared.isdigit() or len(declared) > 12:
+        return MAX_BODY_BYTES + 1
+    return int(declared)
 
 
 def receive_report(request, kit):
@@ -182,7 +175,7 @@ def receive_report(request, kit):
         return HttpResponse(
             gettext("Reports can only be sent from this site."), status=403, content_type="text/plain; charset=utf-8"
         )
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:
+    if body_size(request) > MAX_BODY_BYTES:
         return HttpResponse(gettext("The report is too large."), status=413, content_type="text/plain; charset=utf-8")
     form = ClassReportForm(request.POST, kit=kit)
     if request.POST.get("website"):

@@ -4,8 +4,11 @@ Every public page carries a tiny beacon image (``/beacon/<page id>/<language>.gi
 the image request adds one to the day's row for that page and language. An image
 needs no script, and it is requested even when the page itself comes from a cache
 in front of Django, so views keep counting once pages are cached. Robots (by user
-agent), HEAD requests, previews and the admin are not counted. Nothing about the
-visitor is stored, and the beacon sets no cookie.
+agent), HEAD requests, previews and the admin are not counted. One client counts at
+most ``BEACON_VIEWS_PER_HOUR`` views of a page an hour (a reload loop cannot inflate
+the figures); the budget is kept under the client's hashed, hourly-salted key
+(home/security/rate_limits.py), the only thing stored about the reader, and the
+beacon sets no cookie.
 """
 
 import base64
@@ -21,8 +24,10 @@ from wagtail.models import Page
 
 from home.http.daily_counts import increment
 from home.http.visitors import is_bot
+from home.security import rate_limits
 
 # The smallest transparent GIF (43 bytes).
+BEACON_VIEWS_PER_HOUR = 20
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
 
@@ -48,12 +53,18 @@ def count_view(page_id, language, day=None):
     increment(PageViewCount, {"day": day or timezone.localdate(), "page_id": page_id, "language": language})
 
 
+def within_budget(request, page_id):
+    """One more view of the page from this client this hour; False past ``BEACON_VIEWS_PER_HOUR``."""
+    key = f"{page_id}:{rate_limits.client_key(request)}"
+    return not rate_limits.over("beacon", key, limit=BEACON_VIEWS_PER_HOUR, seconds=3600)
+
+
 @require_GET
 def beacon(request, page_id, language):
     """The beacon image: counts one view of a live public page, answers 404 to anything else."""
     if language not in dict(settings.LANGUAGES) or not Page.objects.live().public().filter(pk=page_id).exists():
         return HttpResponseNotFound(b"", content_type="text/plain")
-    if not is_bot(request):
+    if not is_bot(request) and within_budget(request, page_id):
         count_view(page_id, language)
     response = HttpResponse(PIXEL, content_type="image/gif")
     response["Cache-Control"] = "no-store, max-age=0"
