@@ -21,3 +21,11 @@ class HomeConfig(AppConfig):
         from home.caching import routing
 
         routing.install()
+
+        from home.security import spreadsheets
+
+        spreadsheets.install()
+
+        from home.http import bad_input
+
+        bad_input.install()

@@ -22,6 +22,7 @@ from campaigns.events.officials import EVERYWHERE, area_of
 from campaigns.places import Province
 from campaigns.reach import charts as reach_charts
 from campaigns.reach.figures import ManualReach, default_period, figure_rows, reach_figures
+from home.security.spreadsheets import neutralise_row
 
 PERMISSION = "campaigns.view_reach"
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -220,7 +221,7 @@ def export(request, fmt, campaign_id=None):
         response.write("\ufeff")  # so spreadsheet programs read the Khmer as UTF-8
         writer = csv.writer(response)
         writer.writerow(header)
-        writer.writerows(report["rows"])
+        writer.writerows(neutralise_row(row) for row in report["rows"])
         return response
     if fmt == "xlsx":
         from openpyxl import Workbook  # imported here, not at the top: only this path needs it (start-up time)
@@ -231,7 +232,7 @@ def export(request, fmt, campaign_id=None):
         sheet.append([_("Period"), report["start"].isoformat(), report["end"].isoformat()])
         sheet.append(header)
         for row in report["rows"]:
-            sheet.append(list(row))
+            sheet.append(neutralise_row(row))
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

@@ -15,6 +15,9 @@ from django.utils.text import slugify
 
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CHUNK = 64 * 1024
+# Past this many digits a position is beyond any file (and Python refuses to read 4,300 digits or more).
+MAX_DIGITS = 18
+BEYOND_ANY_FILE = 10**MAX_DIGITS
 
 
 def ascii_name(filename, fallback="download"):
@@ -33,6 +36,12 @@ def content_disposition(filename, inline=False, fallback="download"):
     return f"{kind}; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
+def position(digits):
+    """The number ``digits`` spell, or a number past any file's end when they are too many to read."""
+    digits = digits.lstrip("0") or "0"
+    return BEYOND_ANY_FILE if len(digits) > MAX_DIGITS else int(digits)
+
+
 def parse_range(header, size):
     """(start, end) inclusive for a single satisfiable range; None to send it all; "invalid" for 416."""
     match = RANGE.match((header or "").strip())
@@ -42,13 +51,13 @@ def parse_range(header, size):
     if not first and not last:
         return None
     if not first:  # the last N bytes
-        length = int(last)
+        length = position(last)
         if length == 0:
             return "invalid"
         return (max(0, size - length), size - 1)
-    start = int(first)
-    end = min(int(last), size - 1) if last else size - 1
-    if start >= size or (last and int(last) < start):
+    start = position(first)
+    end = min(position(last), size - 1) if last else size - 1
+    if start >= size or (last and position(last) < start):
         return "invalid"
     return (start, end)
 
