@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from campaigns.lessons import views as campaign_views
 from campaigns.reach import page_views
 from home import offline
-from home.security import admin_guards
+from home.security import admin_guards, cookieless_forms
 
 urlpatterns = [
     path("beacon/<int:page_id>/<str:language>.gif", page_views.beacon, name="beacon"),
@@ -39,6 +39,14 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("offline/", offline.offline_page, name="offline"),
     path("events/", include("campaigns.events.urls")),  # the outreach calendar (campaigns/events/views.py)
+    # In front of Wagtail's own: the page password form and the front-end sign-in, without a CSRF cookie and
+    # with a lockout (home/security/cookieless_forms.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        cookieless_forms.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("_util/login/", cookieless_forms.front_end_sign_in, name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
