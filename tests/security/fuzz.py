@@ -10,6 +10,7 @@ run the same examples on every machine and stay within CI time; set
 """
 
 import os
+import re
 from urllib.parse import quote_from_bytes
 
 from hypothesis import HealthCheck, settings
@@ -186,3 +187,36 @@ def unchanged(before, after, *, added=None):
 def fresh():
     """Each example starts with an empty cache: no rate limit or cached page carried over."""
     cache.clear()
+
+
+# Numbers no database column can hold (2**63 and 2**64 pass every converter; 5,000 digits are more than
+# Python reads as a number), put in every parameter of every URL pattern and in the headers people send.
+HUGE_NUMBERS = [str(2**63), str(2**64), "9" * 30, "9" * 5000]
+PARAMETER = re.compile(r"<(?:\w+:)?\w+>|\(\?P<\w+>[^)]*\)")
+
+
+def with_number(route, number):
+    """The address ``route`` names with every parameter ``number`` (regex anchors and escapes dropped)."""
+    return "/" + PARAMETER.sub(number, route).replace("^", "").replace("$", "").replace("\\.", ".")
+
+
+def huge_number_addresses():
+    """[(route, address)] for every URL pattern with a parameter, read from the URL configuration."""
+    from tests.security.url_patterns import all_patterns
+
+    found = []
+    for index, (route, _name) in enumerate(all_patterns()):
+        if PARAMETER.search(route):
+            found.append((route, with_number(route, HUGE_NUMBERS[index % len(HUGE_NUMBERS)])))
+    return found
+
+
+def huge_headers(number):
+    """Headers carrying ``number`` where a client may put a number or an address."""
+    return {
+        "HTTP_RANGE": f"bytes={number}-{number}",
+        "HTTP_X_FORWARDED_FOR": f"{number}, {number}",
+        "HTTP_IF_RANGE": number,
+        "HTTP_IF_MODIFIED_SINCE": number,
+        "HTTP_ACCEPT_LANGUAGE": f"km;q={number}",
+    }

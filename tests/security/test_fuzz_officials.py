@@ -256,3 +256,15 @@ def test_reach_dashboard_period(client, user, view, params):
     unchanged(before, snapshot())
     if response.status_code == 400 and view in ("reach", "campaign"):
         assert shows_errors(response), "the period form came back without saying what is wrong"
+
+
+def test_huge_numbers_in_every_address_and_header_as_an_official():
+    """What a provincial official can send: every URL pattern, its parameters and headers with huge numbers."""
+    from django.test import Client
+
+    from tests.security.test_fuzz_public import send_huge_numbers
+
+    client = official(Client(raise_request_exception=False))
+    fresh()
+    assert send_huge_numbers(client) == []
+    assert send_huge_numbers(client, post=True) == []

@@ -251,3 +251,37 @@ def test_junk_parameters_on_every_page_kind(client, kind, params):
     url = public_urls("km")[kind]
     response = get(client, url.split("?")[0], params)
     assert response.status_code == (404 if kind == "not_found" else 200)
+
+
+def send_huge_numbers(client, *, post=False):
+    """Every parameter of every URL pattern a number too large for the database, with such numbers in the
+    headers too: [(address, status)] of every answer that is a server error."""
+    from django.test import override_settings
+
+    from tests.security.fuzz import HUGE_NUMBERS, huge_headers, huge_number_addresses
+
+    errors = []
+    with override_settings(TRUSTED_PROXY_COUNT=1):
+        for index, (_route, address) in enumerate(huge_number_addresses()):
+            number = HUGE_NUMBERS[index % len(HUGE_NUMBERS)]
+            headers = huge_headers(number)
+            if post:
+                headers["CONTENT_LENGTH"] = number
+                response = client.post(address, {"id": number, "password": number}, **headers)
+            else:
+                response = client.get(address, {"id": number, "page": number}, **headers)
+            if response.status_code >= 500:
+                errors.append((address[:120], response.status_code))
+            elif getattr(response, "streaming", False):
+                b"".join(response.streaming_content)
+    return errors
+
+
+def test_huge_numbers_in_every_address_and_header():
+    """Generated from the URL configuration, so a new pattern joins this test by itself."""
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    fresh()
+    assert send_huge_numbers(client) == []
+    assert send_huge_numbers(client, post=True) == []
