@@ -210,6 +210,9 @@ def main():
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(args.workers),
         "GUNICORN_ACCESS_LOG": "/dev/null",
+        # Each beacon hit poses as a reader of its own (X-Forwarded-For below): one client counts at most
+        # BEACON_VIEWS_PER_HOUR views of a page (campaigns/reach/page_views.py).
+        "TRUSTED_PROXY_COUNT": "1",
     }
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "awareness_site.wsgi", "-c", "gunicorn.conf.py"],
@@ -280,9 +283,13 @@ def run_load(port, pages, beacons, downloads, before):
                 path = rng.choice(downloads)
             else:
                 path = rng.choice(beacons)
+            headers = None
+            if kind == "beacon":
+                reader = rng.randrange(2**24)
+                headers = {"X-Forwarded-For": f"10.{reader >> 16}.{(reader >> 8) & 255}.{reader & 255}"}
             start = time.perf_counter()
             try:
-                status, _location, _data = http_.request("GET", path)
+                status, _location, _data = http_.request("GET", path, headers=headers)
             except OSError as error:
                 record(kind, time.perf_counter() - start, False, f"{error!r} {path}")
                 continue

@@ -185,8 +185,11 @@ def unchanged(before, after, *, added=None):
 
 
 def fresh():
-    """Each example starts with an empty cache: no rate limit or cached page carried over."""
+    """Each example starts with an empty cache and no rate counts: no rate limit or cached page carried over."""
+    from home.security.rate_limits import RateCount
+
     cache.clear()
+    RateCount.objects.all().delete()
 
 
 # Numbers no database column can hold (2**63 and 2**64 pass every converter; 5,000 digits are more than
