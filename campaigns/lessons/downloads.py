@@ -16,11 +16,14 @@ from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from home.http.daily_counts import increment
 from home.http.ranged_files import serve_ranged
 from home.http.visitors import is_bot
+from home.security import access
+from home.security.refusals import document_refusal
 
 ZIP_LANGUAGES = ("km", "en", "all")
 
@@ -79,7 +82,12 @@ def should_count(request, byte_range):
 
 
 def serve_kit_file(request, kit, kit_file):
+    """The file, when ``request`` passes its collection's view restrictions (else the sign-in, code or
+    password page, as at the document's own address); a restricted file is marked private for caches."""
     document = kit_file.document
+    refused = document_refusal(request, document)
+    if refused is not None:
+        return refused
     try:
         handle = document.file.open("rb")
     except (FileNotFoundError, OSError):
@@ -91,6 +99,8 @@ def serve_kit_file(request, kit, kit_file):
     response, byte_range = serve_ranged(
         request, handle, size, content_type, filename, etag, ascii_fallback=Path(document.file.name).name
     )
+    if not access.is_public_document(document):
+        patch_cache_control(response, private=True)
     if response.status_code in (200, 206) and should_count(request, byte_range):
         after_sending(
             response, lambda: count_download(kit, f"file:{document.pk}", kit_file.language, document=document)
