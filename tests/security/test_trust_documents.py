@@ -5,7 +5,9 @@ Every path asks ``home.security.access``; each test here failed before it did.
 """
 
 import io
+import re
 import zipfile
+from pathlib import Path
 
 import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -259,3 +261,25 @@ def test_people_without_a_second_factor_pass_as_before(client, kit):
     client.force_login(staff())
     assert client.get(page.url).status_code == 200
     assert client.get(document.url).status_code == 200
+
+
+# The web-server examples in the docs -----------------------------------------------------------
+
+
+def nginx_locations():
+    """(file, location, body) of every ``location`` in the docs' nginx examples."""
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    for path in sorted(docs.glob("*.md")):
+        for example in re.findall(r"```nginx\n(.*?)```", path.read_text(), flags=re.S):
+            for where, body in re.findall(r"location\s+(\S+)\s*\{(.*?)\}", example, flags=re.S):
+                yield path.name, where, body
+
+
+def test_no_web_server_example_serves_documents_or_kit_zips_by_their_name():
+    locations = list(nginx_locations())
+    assert any(where.startswith("/media/") for _name, where, _body in locations)
+    for name, where, body in locations:
+        if "alias" not in body and "root" not in body:
+            continue
+        served = re.sub(r"\s+", " ", body)
+        assert "internal;" in served or where.startswith("/media/images/"), f"{name}: location {where} is public"
