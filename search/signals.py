@@ -98,9 +98,18 @@ def _reindex_users_of(document, exclude_document=False):
             _run(indexing.update_object, obj)
 
 
+def deleted_along(sender, kwargs):
+    """True when a restriction goes because what it guards is deleted (its page): nothing opens then."""
+    origin = kwargs.get("origin")
+    if origin is None:
+        return False
+    model = getattr(origin, "model", type(origin))
+    return not issubclass(model, sender)
+
+
 def on_page_restriction_changed(sender, instance, raw=False, **kwargs):
     """A page restricted or opened again: it and its descendants, and what follows them (events)."""
-    if raw:
+    if raw or deleted_along(sender, kwargs):
         return
     try:
         page = Page.objects.get(pk=instance.page_id)
@@ -122,7 +131,7 @@ def reindex_below(page):
 
 def on_collection_restriction_changed(sender, instance, raw=False, **kwargs):
     """A collection restricted or opened again: the materials using its documents (or those below it)."""
-    if raw:
+    if raw or deleted_along(sender, kwargs):
         return
     try:
         collection = Collection.objects.get(pk=instance.collection_id)

@@ -13,6 +13,7 @@ import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import translation
@@ -73,6 +74,10 @@ def url_of(kit, suffix="", language="en"):
 
 def read(response):
     return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def zips_on_disk(kit):
+    return list((Path(settings.MEDIA_ROOT) / "kit-zips").glob(f"kit-{kit.pk}-*.zip"))
 
 
 def found(words, language="en"):
@@ -144,6 +149,7 @@ def test_restricting_a_collection_later_takes_its_documents_out_of_kits_and_sear
     kit, kit_file = attach(kit, private_document(collection))
     assert found(SECRET_WORD) == [kit.url]
     assert PRIVATE_TITLE in client.get(url_of(kit)).content.decode()
+    read(client.get(url_of(kit, "zip/all/")))  # built with the file, while it was public
 
     restriction = CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.LOGIN
@@ -151,6 +157,10 @@ def test_restricting_a_collection_later_takes_its_documents_out_of_kits_and_sear
     assert found(SECRET_WORD) == []
     assert PRIVATE_TITLE not in client.get(url_of(kit)).content.decode()  # the cached page was purged
     assert client.get(url_of(kit, f"files/{kit_file.pk}/")).status_code == 302
+
+    assert not [
+        name for path in zips_on_disk(kit) for name in zipfile.ZipFile(path).namelist() if PRIVATE_TITLE in name
+    ]  # ZIPs built before the restriction are gone from the disk
 
     restriction.delete()
     assert found(SECRET_WORD) == [kit.url]
@@ -283,3 +293,15 @@ def test_no_web_server_example_serves_documents_or_kit_zips_by_their_name():
             continue
         served = re.sub(r"\s+", " ", body)
         assert "internal;" in served or where.startswith("/media/images/"), f"{name}: location {where} is public"
+
+
+def test_deleting_a_restricted_page_leaves_nothing_of_it_in_the_index():
+    """The restriction goes with its page: that must not index the page again as if it had been opened."""
+    from search.models import IndexEntry
+
+    rebuild(EmbeddedBackend())
+    page, _title, _url = fact_sheet()
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    key = f"fact_sheet:{page.pk}"
+    page.delete()
+    assert not IndexEntry.objects.filter(key=key).exists()
