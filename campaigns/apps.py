@@ -14,6 +14,7 @@ class CampaignsConfig(AppConfig):
         from campaigns.events import cache_rules
         from campaigns.events.models import OutreachEvent
         from campaigns.events.permissions import outreach_event_permission_policy
+        from campaigns.lessons import downloads as kit_downloads
         from campaigns.reach import signals as reach_signals
         from campaigns.roles import grant_campaign_permissions
         from home.caching.page_cache import cache_group
@@ -21,6 +22,7 @@ class CampaignsConfig(AppConfig):
 
         register_permission_policy(OutreachEvent, outreach_event_permission_policy)
         reach_signals.connect()
+        kit_downloads.connect()  # a collection restricted: the kits' ZIPs holding its files are deleted
         grant_campaign_permissions()
         # The page cache: saves of the app's models purge every page, except counters written on every view
         # and download, teachers' class reports (reach figures on pages are cached on their own for ten

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from home.public_pages import REGISTER_PUBLIC_PAGES, site_pages
-from home.security import two_factor
+from home.security import refusals, two_factor
 from home.security.two_factor import confirmed_device
 
 
@@ -40,6 +40,18 @@ def two_factor_menu_item(request):
 
 
 hooks.register(REGISTER_PUBLIC_PAGES, site_pages)
+
+
+# The view restrictions of pages and documents, through the one rule (home/security/access.py): in front
+# of Wagtail's own check, which does not know the second factor. Wagtail's still runs after, and passes.
+@hooks.register("before_serve_page", order=-100)
+def apply_page_view_restrictions(page, request, serve_args, serve_kwargs):
+    return refusals.page_refusal(request, page)
+
+
+@hooks.register("before_serve_document", order=-100)
+def apply_document_view_restrictions(document, request):
+    return refusals.document_refusal(request, document)
 
 
 @hooks.register("construct_help_menu")

@@ -14,12 +14,13 @@ from wagtail.rich_text import expand_db_html
 
 from campaigns.help_services import HelpFinderPage
 from campaigns.models import CampaignPage, FactSheetPage, HelpService, LessonKitPage, OutreachEvent
+from home.security import access
 from search.sources import Source, register
 
 
 def page_is_searchable(page):
-    """Live, without a view restriction (here or above), and reachable at an address."""
-    return bool(page.live and not page.get_view_restrictions().exists())
+    """Live, without a view restriction (here or above): the one rule, home/security/access.py."""
+    return access.is_public_page(page)
 
 
 def own_language_title(page):
@@ -119,7 +120,7 @@ def lesson_kit_documents(page):
     """The kit's files in the language being indexed: a phrase from a teacher guide finds its kit."""
 
     language = translation.get_language()
-    return [f.document for f in page.files.select_related("document") if f.language == language]
+    return [f.document for f in page.kit_files() if f.language == language]  # public files only
 
 
 # Outreach events -------------------------------------------------------------
@@ -148,7 +149,13 @@ def event_text(event):
 
 def event_is_searchable(event):
     """Events the public calendar shows: of a live, public campaign (cancelled ones are shown as cancelled)."""
-    return bool(event.campaign.live and not event.campaign.get_view_restrictions().exists())
+    return access.is_public_page(event.campaign)
+
+
+def hidden_events():
+    """Events of campaigns that are not public (restricted, or unpublished): never in search results."""
+    public_campaigns = access.public_pages(CampaignPage.objects.all()).values("pk")
+    return OutreachEvent.objects.exclude(campaign__in=public_campaigns).values_list("pk", flat=True)
 
 
 # Help services (snippets) ----------------------------------------------------
@@ -225,6 +232,10 @@ def register_all():
             facets=lambda event: {"province": [event.province.code], "campaign": [event.campaign_id]},
             is_searchable=event_is_searchable,
             queryset=lambda: OutreachEvent.objects.public().select_related("province", "campaign"),
+            hidden=hidden_events,
+            follows_pages=lambda pages: OutreachEvent.objects.filter(campaign__in=pages).select_related(
+                "province", "campaign"
+            ),
         )
     )
     register(

@@ -1,5 +1,7 @@
 """Signals that keep the index in step: pages published, unpublished, moved and deleted;
-snippets and other registered models saved and deleted; documents (PDFs) saved and deleted.
+snippets and other registered models saved and deleted; documents (PDFs) saved and deleted;
+view restrictions of pages and of documents' collections saved and deleted (what may be found
+changes: the page and everything below it, their campaigns' events, the materials using the files).
 
 With the embedded backend the index is written in the same transaction as the
 change. With Elasticsearch it is written once the transaction commits.
@@ -12,7 +14,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from wagtail.documents import get_document_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search import indexing
@@ -96,6 +98,50 @@ def _reindex_users_of(document, exclude_document=False):
             _run(indexing.update_object, obj)
 
 
+def deleted_along(sender, kwargs):
+    """True when a restriction goes because what it guards is deleted (its page): nothing opens then."""
+    origin = kwargs.get("origin")
+    if origin is None:
+        return False
+    model = getattr(origin, "model", type(origin))
+    return not issubclass(model, sender)
+
+
+def on_page_restriction_changed(sender, instance, raw=False, **kwargs):
+    """A page restricted or opened again: it and its descendants, and what follows them (events)."""
+    if raw or deleted_along(sender, kwargs):
+        return
+    try:
+        page = Page.objects.get(pk=instance.page_id)
+    except Page.DoesNotExist:  # deleted with its page: the page's own deletion removes it
+        return
+    _run(reindex_below, page)
+
+
+def reindex_below(page):
+    pages = Page.objects.descendant_of(page, inclusive=True)
+    for each in pages.specific().iterator(chunk_size=200):
+        if source_for(each) is not None:
+            indexing.update_object(each)
+    for source in sources():
+        if source.follows_pages is not None:
+            for obj in source.follows_pages(pages):
+                indexing.update_object(obj)
+
+
+def on_collection_restriction_changed(sender, instance, raw=False, **kwargs):
+    """A collection restricted or opened again: the materials using its documents (or those below it)."""
+    if raw or deleted_along(sender, kwargs):
+        return
+    try:
+        collection = Collection.objects.get(pk=instance.collection_id)
+    except Collection.DoesNotExist:
+        return
+    documents = get_document_model().objects.filter(collection__path__startswith=collection.path)
+    for document in documents.iterator(chunk_size=200):
+        _reindex_users_of(document)
+
+
 def connect():
 
     page_published.connect(on_published, dispatch_uid="search_page_published")
@@ -108,3 +154,13 @@ def connect():
     document_model = get_document_model()
     post_save.connect(on_document_saved, sender=document_model, dispatch_uid="search_document_saved")
     post_delete.connect(on_document_deleted, sender=document_model, dispatch_uid="search_document_deleted")
+    for signal in (post_save, post_delete):
+        name = "saved" if signal is post_save else "deleted"
+        signal.connect(
+            on_page_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"search_page_restriction_{name}"
+        )
+        signal.connect(
+            on_collection_restriction_changed,
+            sender=CollectionViewRestriction,
+            dispatch_uid=f"search_collection_restriction_{name}",
+        )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 
+from home.security import access
 from search.files import documents_text
 
 FACETS = ("kind", "topic", "grade_band", "province", "campaign")
@@ -52,7 +53,13 @@ class Source:
     object has no text of its own in that language. ``facets(obj)`` returns
     ``{facet: [values]}``. ``is_searchable(obj)`` says whether it may be found.
     ``documents(obj)`` lists the Wagtail documents (PDFs) whose text belongs to it in the
-    active language (also called inside ``translation.override``).
+    active language (also called inside ``translation.override``); only public ones are read.
+
+    What may be found is checked twice (``home.security.access``): when an object is indexed
+    (``is_searchable``) and again for every search (``hidden()``: the ids of objects of this kind
+    that may not be found now, whatever the index holds; pages: every page of the model that is not
+    public). ``follows_pages(pages)`` gives the objects whose findability follows those pages (the
+    events of a campaign), reindexed when a view restriction on them is saved or deleted.
     """
 
     kind: str
@@ -64,11 +71,23 @@ class Source:
     queryset: callable = None
     documents: callable = lambda obj: []
     is_page: bool = False
+    hidden: callable = None
+    follows_pages: callable = None
 
     def all_objects(self):
         if self.queryset is not None:
             return self.queryset()
         return self.model._default_manager.all()
+
+    def hidden_keys(self):
+        """Keys of this kind's objects that may not be found now (checked at query time)."""
+        if self.hidden is not None:
+            ids = self.hidden()
+        elif self.is_page:
+            ids = access.hidden_pages(self.model.objects.all()).values_list("pk", flat=True)
+        else:
+            return []
+        return [f"{self.kind}:{pk}" for pk in ids]
 
     def index_documents(self, obj):
         """One ``IndexDocument`` per language the object is written in ([] when it may not be found)."""
@@ -81,7 +100,7 @@ class Source:
         for language, _name in settings.LANGUAGES:
             with translation.override(language):
                 text = self.text(obj)
-                attached = list(self.documents(obj)) if text else []
+                attached = [d for d in self.documents(obj) if access.is_public_document(d)] if text else []
             if not text or not (text.get("title") or "").strip():
                 continue
             body = text.get("body", "")
@@ -122,6 +141,11 @@ def source_for(obj):
         if isinstance(obj, source.model):
             return source
     return None
+
+
+def hidden_keys():
+    """Every material that may not be found now, as ``"kind:id"`` keys: each search leaves them out."""
+    return [key for source in _registry.values() for key in source.hidden_keys()]
 
 
 def kind_labels():

@@ -14,13 +14,19 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_save
 from django.http import Http404
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import CollectionViewRestriction
 
 from home.http.daily_counts import increment
 from home.http.ranged_files import serve_ranged
 from home.http.visitors import is_bot
+from home.security import access
+from home.security.refusals import document_refusal
 
 ZIP_LANGUAGES = ("km", "en", "all")
 
@@ -79,7 +85,12 @@ def should_count(request, byte_range):
 
 
 def serve_kit_file(request, kit, kit_file):
+    """The file, when ``request`` passes its collection's view restrictions (else the sign-in, code or
+    password page, as at the document's own address); a restricted file is marked private for caches."""
     document = kit_file.document
+    refused = document_refusal(request, document)
+    if refused is not None:
+        return refused
     try:
         handle = document.file.open("rb")
     except (FileNotFoundError, OSError):
@@ -91,6 +102,8 @@ def serve_kit_file(request, kit, kit_file):
     response, byte_range = serve_ranged(
         request, handle, size, content_type, filename, etag, ascii_fallback=Path(document.file.name).name
     )
+    if not access.is_public_document(document):
+        patch_cache_control(response, private=True)
     if response.status_code in (200, 206) and should_count(request, byte_range):
         after_sending(
             response, lambda: count_download(kit, f"file:{document.pk}", kit_file.language, document=document)
@@ -158,6 +171,29 @@ def build_zip(kit, language):
         if stale != path:
             stale.unlink(missing_ok=True)
     return path
+
+
+def forget_zips(kit):
+    """Delete every ZIP of ``kit`` on disk (they are built again, from the public files, when asked for)."""
+    for stale in (Path(settings.MEDIA_ROOT) / "kit-zips").glob(f"kit-{kit.pk}-*.zip"):
+        stale.unlink(missing_ok=True)
+
+
+def on_collection_restriction_saved(sender, instance, raw=False, **kwargs):
+    """A collection restricted: ZIPs built before may hold its files; none stays on disk."""
+    if raw:
+        return
+    from campaigns.lessons.pages import LessonKitPage  # imported here: pages imports this module
+
+    below = {"files__document__collection__path__startswith": instance.collection.path}
+    for kit in LessonKitPage.objects.filter(**below).distinct():
+        forget_zips(kit)
+
+
+def connect():
+    post_save.connect(
+        on_collection_restriction_saved, sender=CollectionViewRestriction, dispatch_uid="kit_zips_restricted"
+    )
 
 
 def serve_kit_zip(request, kit, language):

@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -17,6 +18,7 @@ from wagtail.search import index
 from campaigns.lessons.class_reports import ClassReportForm
 from campaigns.lessons.downloads import serve_kit_file, serve_kit_zip
 from home.models import BasePage
+from home.security import access
 
 
 class GradeBand(models.TextChoices):
@@ -126,7 +128,10 @@ class LessonKitPage(RoutablePageMixin, BasePage):
         return [line.strip() for line in (self.assessment or "").splitlines() if line.strip()]
 
     def kit_files(self):
-        return list(self.files.select_related("document").order_by("sort_order"))
+        """The files anyone may download: the kit page and its ZIPs are the same for every reader (and
+        cached), so a file in a collection with a view restriction is left out (home/security/access.py)."""
+        files = self.files.filter(document__in=access.public_documents(get_document_model().objects.all()))
+        return list(files.select_related("document").order_by("sort_order"))
 
     def file_languages(self):
         return sorted({f.language for f in self.kit_files()}, key=lambda code: ["km", "en"].index(code))

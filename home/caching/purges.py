@@ -99,8 +99,15 @@ def purge_rule(model_label, purge):
     PURGE_RULES[model_label.lower()] = purge
 
 
-# not renditions: made by views; view restrictions: a page restricted or opened again (home/models.py remembers them)
-WATCHED_MODELS = {"wagtailimages.image", "wagtaildocs.document", "wagtailcore.site", "wagtailcore.pageviewrestriction"}
+# not renditions: made by views; view restrictions: a page restricted or opened again (home/models.py remembers
+# them), a collection's documents hidden or shown again (lesson kits list only public files)
+WATCHED_MODELS = {
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "wagtailcore.site",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.collectionviewrestriction",
+}
 
 
 def is_child_of_a_page(model):

@@ -71,6 +71,16 @@ def public_pages(queryset=None):
     return queryset.live().public()
 
 
+def is_public_page(page):
+    """Whether anyone may find ``page`` (live, no restriction here or above), read from the database."""
+    return bool(page.live) and public_pages(Page.objects.filter(pk=page.pk)).exists()
+
+
+def hidden_pages(queryset):
+    """The pages of ``queryset`` that are not public: what search must leave out when asked."""
+    return queryset.exclude(pk__in=public_pages(queryset.model.objects.all()).values("pk"))
+
+
 def restricted_page_paths():
     """Tree paths of restricted pages: everything under one of them is restricted too."""
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))

@@ -72,13 +72,16 @@ def filter_clauses(language, filters):
     return [{"term": {"language": language}}] + [{"term": {name: value}} for name, value in sorted(filters.items())]
 
 
-def search_body(parsed, filters=None, offset=0, limit=10, require_all=True):
-    """The request body of one search: query, filters, facets (aggregations), highlighting, page."""
+def search_body(parsed, filters=None, offset=0, limit=10, require_all=True, exclude=()):
+    """The request body of one search: query, filters, facets (aggregations), highlighting, page.
+
+    ``exclude``: keys of materials that may not be found now (``search.sources.hidden_keys``)."""
     language = parsed.language
+    query = {"must": [query_clause(parsed, require_all)], "filter": filter_clauses(language, filters or {})}
+    if exclude:
+        query["must_not"] = [{"terms": {"key": list(exclude)}}]
     return {
-        "query": {
-            "bool": {"must": [query_clause(parsed, require_all)], "filter": filter_clauses(language, filters or {})}
-        },
+        "query": {"bool": query},
         "from": offset,
         "size": limit,
         "track_total_hits": True,
@@ -224,9 +227,10 @@ class ElasticsearchBackend:
 
     # Reading -------------------------------------------------------------------
 
-    def search(self, parsed, filters=None, offset=0, limit=10, require_all=True):
+    def search(self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=()):
         self.ensure_index()
-        response = self.client.search(index=self.alias, body=search_body(parsed, filters, offset, limit, require_all))
+        body = search_body(parsed, filters, offset, limit, require_all, exclude)
+        response = self.client.search(index=self.alias, body=body)
         return result_from_response(response, parsed.language)
 
     def suggest(self, parsed):

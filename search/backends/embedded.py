@@ -334,30 +334,44 @@ class EmbeddedBackend:
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
         return [entry_id for entry_id, _rank in sorted(rows, key=lambda row: (-row[1], row[0]))]
 
-    def _page(self, cursor, query, offset, limit):
-        """SQLite: entry ids of one page of matches, best first (FTS5's bm25, title weighted most)."""
+    def _page(self, cursor, query, offset, limit, excluded=()):
+        """SQLite: entry ids of one page of matches, best first (FTS5's bm25, title weighted most),
+        without the ``excluded`` entry ids (integers from the database, written into the statement)."""
+        leave_out = f"AND rowid NOT IN ({', '.join(str(int(i)) for i in sorted(excluded))}) " if excluded else ""
         cursor.execute(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+            f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s {leave_out}"
             "ORDER BY bm25(search_fts, 10.0, 5.0, 1.0, 0.0, 0.0), rowid LIMIT %s OFFSET %s",
             [query, limit, offset],
         )
         return [row[0] for row in cursor.fetchall()]
 
-    def search(self, parsed, filters=None, offset=0, limit=10, require_all=True):
+    def excluded_entries(self, keys):
+        """Entry ids of the materials ``keys`` ("kind:id"), in every language."""
+        keys = list(keys)
+        found = set()
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            found.update(IndexEntry.objects.filter(key__in=chunk).values_list("pk", flat=True))
+        return found
+
+    def search(self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=()):
+        """Matches of ``parsed``, without the materials ``exclude`` names (keys that may not be found now)."""
 
         groups = self.expand_typos(parsed)
         tags = [tag("language", parsed.language), *(tag(n, v) for n, v in sorted((filters or {}).items()))]
         query = self._query(groups, require_all, tags)
         if not query:
             return BackendResult(hits=[], total=0)
+        excluded = self.excluded_entries(exclude) if exclude else set()
         with connection.cursor() as cursor:
             if self.vendor == "postgresql":
                 # One pass: every match with its rank, ordered here.
                 ids = self._ranked_ids(cursor, query, tsquery_literal(groups, require_all=False))
+                ids = [entry_id for entry_id in ids if entry_id not in excluded]
                 page_ids = ids[offset : offset + limit]
             else:
-                ids = self._matching_ids(cursor, query)
-                page_ids = self._page(cursor, query, offset, limit) if ids else []
+                ids = [entry_id for entry_id in self._matching_ids(cursor, query) if entry_id not in excluded]
+                page_ids = self._page(cursor, query, offset, limit, excluded) if ids else []
             if not ids:
                 return BackendResult(hits=[], total=0)
         facet_map = self.facet_map()

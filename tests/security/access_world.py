@@ -30,7 +30,7 @@ from campaigns.campaign_pages import CampaignPage
 from campaigns.fact_sheets import FactSheetPage
 from campaigns.help_services import HelpService
 from campaigns.lessons.class_reports import ClassReport
-from campaigns.lessons.pages import LessonKitPage
+from campaigns.lessons.pages import LessonKitFile, LessonKitPage
 from campaigns.models import District, OfficialArea, Province
 from campaigns.reach.figures import ManualReach
 from campaigns.taxonomy import Audience, Topic
@@ -116,6 +116,11 @@ def build_world():
     private_doc._set_document_file_metadata()
     private_doc.save()
     public_doc = Document.objects.exclude(pk=private_doc.pk).order_by("pk").first()
+    # The private document is also a file of the live lesson kit: its files/<id>/ address, the kit page
+    # and the kit's ZIPs must keep it from whoever may not see it (tests/security/test_access_matrix.py).
+    private_kit_file = LessonKitFile.objects.create(
+        kit=kit, document=private_doc, role="handout", language="km", sort_order=99
+    )
 
     image = get_image_model().objects.order_by("pk").first()
     uploaded = UploadedFile.objects.create(
@@ -165,6 +170,7 @@ def build_world():
         "workflow_state": workflow_state.pk,
         "document": public_doc.pk,
         "private_document": private_doc.pk,
+        "private_kit_file": private_kit_file.pk,
         "image": image.pk,
         "collection": private.pk,
         "redirect": redirect.pk,

@@ -482,6 +482,35 @@ def test_drafts_unpublished_pages_previews_and_private_documents_are_never_serve
     assert objects["unpublished"].url not in found
 
 
+SIGNED_IN = "ompdcs"  # who passes a collection's "signed-in people" restriction
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_private_documents_through_lesson_kits_as(client, role):
+    """A kit's files/<id>/ address of a private document asks like the document's own address; the kit page
+    and its ZIPs (the same for every reader, cached) never hold it, whoever asks."""
+    import io
+    import zipfile
+
+    from django.utils import translation
+
+    world = build_world()
+    sign_in_as(client, world, role)
+    kit = world.objects["kit"]
+    with translation.override("km"):
+        kit_url = kit.url
+    result, response = outcome(client, f"{kit_url}files/{world.ids['private_kit_file']}/")
+    if role in SIGNED_IN:
+        assert result == "ok" and body(response).startswith("%PDF"), ROLES[role]
+        assert "private" in response["Cache-Control"]
+    else:
+        assert result == "login", ROLES[role]
+    assert PRIVATE_DOC_MARKER not in body(client.get(kit_url))
+    for language in ("km", "all"):
+        archive = zipfile.ZipFile(io.BytesIO(client.get(f"{kit_url}zip/{language}/").getvalue()))
+        assert archive.namelist() and not any(PRIVATE_DOC_MARKER in name for name in archive.namelist())
+
+
 @pytest.mark.parametrize("role", ["a", "p", "d", "c", "o"])
 def test_posting_to_delete_addresses_deletes_nothing_of_others(client, role):
     """Refused roles post the delete confirmations: nothing goes (outreach may not delete pages or events)."""
