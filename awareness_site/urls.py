@@ -6,12 +6,13 @@ from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.lessons import views as campaign_views
 from campaigns.reach import page_views
 from home import offline
-from home.security import admin_guards, cookieless_forms
+from home.security import admin_access, admin_guards, cookieless_forms, site_history
 
 urlpatterns = [
     path("beacon/<int:page_id>/<str:language>.gif", page_views.beacon, name="beacon"),
@@ -19,6 +20,10 @@ urlpatterns = [
     # In front of two admin views that answered with a server error (home/security/admin_guards.py).
     path("admin/failwhale/", admin_guards.no_error_test),
     re_path(r"^admin/pages/(?P<page_id>\d+)/edit/copy_translation_content/$", admin_guards.copy_translation_content),
+    # Through the access rule (home/security/site_history.py, admin_access.py): an official sees their own area only.
+    path("admin/reports/site-history/", site_history.site_history),
+    path("admin/reports/site-history/results/", site_history.site_history_results),
+    path("admin/choose-page/chosen-multiple/", require_admin_access(admin_access.ChosenPagesView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Pages name their icon (base.html); this answers browsers and robots that ask for it anyway.

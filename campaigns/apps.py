@@ -11,7 +11,7 @@ class CampaignsConfig(AppConfig):
         # Imported here, not at the top: these modules import models, which exist only once apps are loaded.
         from wagtail.permissions import register_permission_policy
 
-        from campaigns.events import cache_rules
+        from campaigns.events import access_rules, cache_rules, photos
         from campaigns.events.models import OutreachEvent
         from campaigns.events.permissions import outreach_event_permission_policy
         from campaigns.lessons import downloads as kit_downloads
@@ -21,6 +21,8 @@ class CampaignsConfig(AppConfig):
         from home.caching.purges import watch_app
 
         register_permission_policy(OutreachEvent, outreach_event_permission_policy)
+        access_rules.register()  # events and province photo collections in the one access rule
+        photos.connect()  # officials' uploads to their province's collection, with private files
         reach_signals.connect()
         kit_downloads.connect()  # a collection restricted: the kits' ZIPs holding its files are deleted
         grant_campaign_permissions()

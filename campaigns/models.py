@@ -3,6 +3,7 @@
 from campaigns.campaign_pages import CampaignIndexPage, CampaignPage
 from campaigns.events.models import OutreachEvent, OutreachEventPhoto
 from campaigns.events.officials import OfficialArea
+from campaigns.events.photos import ProvincePhotoCollection
 from campaigns.fact_sheets import FactSheetIndexPage, FactSheetPage
 from campaigns.help_services import HelpFinderPage, HelpService
 from campaigns.lessons.class_reports import ClassReport
@@ -35,5 +36,6 @@ __all__ = [
     "OutreachEvent",
     "OutreachEventPhoto",
     "Province",
+    "ProvincePhotoCollection",
     "Topic",
 ]

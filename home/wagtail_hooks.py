@@ -6,9 +6,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail.images import get_image_model
+from wagtail.permissions import register_permission_policy
 
 from home.public_pages import REGISTER_PUBLIC_PAGES, site_pages
-from home.security import refusals, two_factor
+from home.security import admin_access, private_files, refusals, two_factor
 from home.security.two_factor import confirmed_device
 
 
@@ -24,6 +26,22 @@ def two_factor_urls():
         path("two-factor/", two_factor.enrol, name="two_factor_enrol"),
         path("two-factor/verify/", two_factor.verify, name="two_factor_verify"),
     ]
+
+
+# The access rule in the admin's images, image and page API and page chooser (home/security/admin_access.py).
+hooks.register("construct_admin_api", admin_access.register_api_endpoints, order=100)
+hooks.register("construct_page_chooser_queryset", admin_access.page_chooser_queryset)
+
+
+@hooks.register("register_admin_urls")
+def private_file_urls():
+    """Private files (officials' event photos), served after the access check (home/security/private_files.py).
+
+    The image permission policy with the access rule is registered here too: the admin's URLs are
+    built once every app is ready, so it replaces the policy wagtail.images registers when it is
+    ready (after home, and this module may be imported before that)."""
+    register_permission_policy(get_image_model(), admin_access.image_permission_policy())
+    return [path("private-files/<path:name>", private_files.serve, name="private_file")]
 
 
 @hooks.register("register_account_menu_item")

@@ -175,6 +175,11 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Private files (officials' event photos): outside MEDIA_ROOT, never served by the web server's /media/;
+# the admin serves them after the access check (home/security/private_files.py), itself or, when
+# PRIVATE_MEDIA_ACCEL_REDIRECT names an nginx "internal" location for this folder, with X-Accel-Redirect.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+PRIVATE_MEDIA_ACCEL_REDIRECT = os.environ.get("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
 # Serve /media/ through Django (development, browser tests). Off in production.
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "0") == "1"
 STORAGES = {

@@ -24,6 +24,7 @@ from campaigns.events.models import ATTENDANCE_BY_AGE, ATTENDANCE_BY_SEX, EventS
 from campaigns.events.officials import area_of
 from campaigns.places import Commune, District, Province
 from home.khmer_format import format_number, latin_digits
+from home.security.access import may_see, visible
 from home.widgets import bound_choice_fields
 
 # Attendance above this many times the expected size (and at least this many
@@ -164,11 +165,34 @@ def label_languages(form):
             field.label = f"{model_field.verbose_name} {LANGUAGE_NAMES[code]}"
 
 
+PHOTO_NOT_YOURS = _("This photo is not one of your area's photos: choose or upload a photo of this event.")
+
+
+def refuse_unseen_photos(form):
+    """Photos the user may not see (another province's) are refused on their row, and the row is emptied.
+
+    The row's choice is cleared so the form shown again names nothing of the other photo;
+    everything else typed stays in the form, and nothing is saved until the form is valid.
+    """
+    photos = getattr(form, "formsets", {}).get("photos")
+    if photos is None:
+        return
+    for row in photos.forms:
+        if not row.is_valid() or row.cleaned_data.get("DELETE"):
+            continue
+        image = row.cleaned_data.get("image")
+        if image is not None and not may_see(form.for_user, image):
+            row.add_error("image", PHOTO_NOT_YOURS)
+            row.data = row.data.copy()
+            row.data[row.add_prefix("image")] = ""
+
+
 class VersionedForm(WagtailAdminModelForm):
     """Carries the version of the event the form was opened on, so a save over someone else's is refused.
 
     The view claims the next version when saving (campaigns.events.models.claim_version);
-    a new event has no version to carry.
+    a new event has no version to carry. Photos attached must be ones the user may see
+    (:func:`refuse_unseen_photos`).
     """
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
@@ -182,6 +206,7 @@ class VersionedForm(WagtailAdminModelForm):
         data = super().clean()
         if self.instance.pk and data.get("loaded_version") is None:
             self.add_error(None, _("This form is out of date: open the event again and make your changes there."))
+        refuse_unseen_photos(self)
         return data
 
     def refresh_version(self, current):
@@ -260,13 +285,17 @@ class OutreachEventForm(VersionedForm):
         if data.get("province") and not area.covers(data["province"].pk, getattr(data.get("district"), "pk", None)):
             self.add_error("province", _("You can log events only in your own area."))
         if not self.errors and not data.get("confirm_not_duplicate"):
+            # Only events the official may see: another province's event is neither named nor counted.
             self.duplicates = list(
-                likely_duplicates(
-                    start,
-                    campaign=data.get("campaign"),
-                    commune=data.get("commune"),
-                    titles=(data.get("title_km"), data.get("title_en")),
-                    exclude_pk=self.instance.pk,
+                visible(
+                    self.for_user,
+                    likely_duplicates(
+                        start,
+                        campaign=data.get("campaign"),
+                        commune=data.get("commune"),
+                        titles=(data.get("title_km"), data.get("title_en")),
+                        exclude_pk=self.instance.pk,
+                    ),
                 )[:5]
             )
             if self.duplicates:

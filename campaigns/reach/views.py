@@ -23,6 +23,7 @@ from campaigns.places import Province
 from campaigns.reach import charts as reach_charts
 from campaigns.reach.figures import ManualReach, default_period, figure_rows, reach_figures
 from home.security.spreadsheets import neutralise_row
+from home.security.access import public_pages
 
 PERMISSION = "campaigns.view_reach"
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -104,13 +105,22 @@ def reach_area(user):
     return area
 
 
+def reach_campaigns(request):
+    """The campaigns whose reach the user may read: all for NACD staff with the reach permission; for
+    officials the live, public ones only (drafts, unpublished and pending campaigns' titles never)."""
+    campaigns = CampaignPage.objects.all()
+    if request.user.has_perm(PERMISSION):
+        return campaigns
+    return public_pages(campaigns)
+
+
 def reach_report(request, campaign_id=None):
     """Everything a reach view or export needs, from the request's period, campaign and the user's area."""
     area = reach_area(request.user)
     if campaign_id is not None:
-        campaigns = [get_object_or_404(CampaignPage, pk=campaign_id)]
+        campaigns = [get_object_or_404(reach_campaigns(request), pk=campaign_id)]
     else:
-        campaigns = list(CampaignPage.objects.order_by("-start_date"))
+        campaigns = list(reach_campaigns(request).order_by("-start_date"))
     form = PeriodForm(request.GET or None)
     start, end = form.period(campaigns)
     figures = reach_figures([c.pk for c in campaigns], start, end, area=area)

@@ -20,15 +20,24 @@ What is decided here:
   :func:`may_see` and :func:`visible` answer with it. ``home`` names no feature.
 
 ``viewer`` is what a rule is given: the request when there is one (passwords
-live in the session), and the user it stands for, with the second factor
-applied (:func:`effective_user`).
+live in the session), or a user where Wagtail gives only the user (permission
+policies); :func:`viewer_user` turns either into the user, with the second
+factor applied to a request (:func:`effective_user`).
+
+- **Log entries** (the site-history report and its exports): an entry of a
+  record with a rule shows only when the record may be seen
+  (:func:`visible_log_entries`).
+- **Pages in the admin's choosers and API**: everything for those who may edit
+  pages; the live public pages for everyone else (:func:`admin_pages`).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 
 from wagtail.documents.models import AbstractDocument
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page, PageViewRestriction
@@ -44,6 +53,15 @@ def effective_user(request):
     if user is None or not user.is_authenticated or needs_second_factor(request):
         return AnonymousUser()
     return user
+
+
+def viewer_user(viewer):
+    """The user a rule judges: a request's (second factor applied), or the user given, or nobody."""
+    if viewer is None:
+        return AnonymousUser()
+    if hasattr(viewer, "META"):
+        return effective_user(viewer)
+    return viewer
 
 
 def passes(request, restriction):
@@ -79,6 +97,24 @@ def is_public_page(page):
 def hidden_pages(queryset):
     """The pages of ``queryset`` that are not public: what search must leave out when asked."""
     return queryset.exclude(pk__in=public_pages(queryset.model.objects.all()).values("pk"))
+def may_edit_pages(viewer):
+    """Whether the viewer may add, edit or publish pages somewhere (then the admin shows them drafts)."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    user = viewer_user(viewer)
+    return user.is_authenticated and PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
+
+
+def admin_pages(viewer, queryset):
+    """The pages of ``queryset`` the admin's choosers and API may list to the viewer.
+
+    Those who may edit pages see them all, drafts and pages in moderation included (Wagtail's
+    own page permissions decide what they may do with them); everyone else, officials among
+    them, sees the live pages no restriction covers, as the public does.
+    """
+    if may_edit_pages(viewer):
+        return queryset
+    return public_pages(queryset)
 
 
 def restricted_page_paths():
@@ -157,3 +193,36 @@ def visible(request, queryset):
     """The rows of ``queryset`` that ``request`` may see (a feature's rule, or all of them)."""
     rule = rule_for(queryset.model)
     return queryset if rule is None else rule.visible(request, queryset)
+
+
+# Log entries ------------------------------------------------------------------
+
+
+def _as_text(queryset):
+    """The primary keys of ``queryset`` as text (log entries keep the object's id in a text column)."""
+    return queryset.annotate(_pk_text=Cast("pk", output_field=CharField())).values("_pk_text")
+
+
+def visible_log_entries(viewer, queryset):
+    """The log entries of ``queryset`` about objects the viewer may see.
+
+    Entries about a model with a registered rule show only for the objects the rule lets the
+    viewer see (an entry about a deleted object shows to nobody the rule limits); entries about
+    other models are left as Wagtail's own permission checks left them.
+    """
+    if "object_id" not in {f.name for f in queryset.model._meta.concrete_fields}:
+        return queryset  # page log entries: Wagtail's page permissions already decide
+    content_type_ids = set(queryset.order_by().values_list("content_type_id", flat=True).distinct())
+    ruled = []
+    condition = Q()
+    for content_type_id in content_type_ids:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        rule = rule_for(model) if model is not None else None
+        if rule is None:
+            continue
+        ruled.append(content_type_id)
+        visible_objects = rule.visible(viewer, model._default_manager.all())
+        condition |= Q(content_type_id=content_type_id, object_id__in=_as_text(visible_objects))
+    if not ruled:
+        return queryset
+    return queryset.filter(~Q(content_type_id__in=ruled) | condition)
