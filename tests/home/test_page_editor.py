@@ -1,0 +1,44 @@
+"""The page editor (issue 16, journey 1): its preview panel can frame the preview, autosave stays quiet."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from django.contrib.auth import get_user_model
+from django.test import RequestFactory
+from django.urls import reverse
+
+from campaigns.models import CampaignPage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+
+
+def directives(header):
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
+
+
+@pytest.mark.parametrize("mode", ["km", "en"])
+def test_a_preview_may_be_framed_by_the_admin_and_keeps_the_strict_script_policy(mode):
+    page = CampaignPage.objects.live().first()
+    request = RequestFactory().get("/admin/")
+    request.user = get_user_model().objects.get(username="admin")
+    response = page.make_preview_request(request, mode)
+    assert response.status_code == 200
+    policy = directives(response["Content-Security-Policy"])
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"] and policy["style-src"] == ["'self'"]
+
+
+def test_the_public_page_itself_is_still_never_framed(client):
+    page = CampaignPage.objects.live().first()
+    response = client.get(page.get_url())
+    assert directives(response["Content-Security-Policy"])["frame-ancestors"] == ["'none'"]
+
+
+def test_the_editor_does_not_autosave(client):
+    client.force_login(get_user_model().objects.get(username="outreach"))
+    page = CampaignPage.objects.live().first()
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
+    form = BeautifulSoup(html, "html.parser").select_one("form[data-edit-form]")
+    assert "w-autosave" not in form["data-controller"].split()
+    assert "w-autosave" not in form.get("data-action", "")
+    assert form.get("data-w-autosave-interval-value") is None
