@@ -30,3 +30,9 @@ def local_datetime(value):
 @register.filter
 def local_digits(value):
     return khmer_format.format_digits(value)
+
+
+@register.filter
+def local_figure(value):
+    """A figure an editor typed (``48,000``), written as ``local_number`` writes numbers."""
+    return khmer_format.format_figure(value)
