@@ -9,6 +9,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
 from home.khmer_text import latin_slug
+from home.local_time import say_phnom_penh_time
 
 
 def has_latin(slug):
@@ -31,6 +32,7 @@ class BilingualPageForm(WagtailAdminPageForm):
             self.fields["slug_km"].help_text = _(
                 "The page's address in Latin letters, e.g. drug-free-schools. Left empty, it is made from the title."
             )
+        say_phnom_penh_time(self, "go_live_at", "expire_at")  # the scheduling dialog
 
     def siblings(self):
         parent = getattr(self, "parent_page", None) or (self.instance.get_parent() if self.instance.pk else None)

@@ -42,3 +42,22 @@ def test_the_editor_does_not_autosave(client):
     assert "w-autosave" not in form["data-controller"].split()
     assert "w-autosave" not in form.get("data-action", "")
     assert form.get("data-w-autosave-interval-value") is None
+
+
+@pytest.mark.parametrize(("language", "zone"), [("en", "Phnom Penh time (UTC+7)"), ("km", "ម៉ោងភ្នំពេញ (UTC+7)")])
+def test_the_scheduling_dialog_says_phnom_penh_time_and_names_the_moderators_button(client, language, zone):
+    from wagtail.users.models import UserProfile
+
+    user = get_user_model().objects.get(username="moderator")
+    UserProfile.get_for_user(user)
+    UserProfile.objects.filter(user=user).update(preferred_language=language)
+    client.force_login(user)
+    page = CampaignPage.objects.live().first()
+    html = BeautifulSoup(client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content, "html.parser")
+    dialog = html.find(id="schedule-publishing-dialog")  # inside a <template>: find, not select
+    for name in ("go_live_at", "expire_at"):
+        field = dialog.find(id=f"id_{name}")
+        help_text = dialog.find(id=field["aria-describedby"])
+        assert zone in str(help_text), name  # (get_text is empty inside a <template>)
+    if language == "en":
+        assert "Approve and publish" in str(dialog)
