@@ -61,3 +61,18 @@ def test_the_scheduling_dialog_says_phnom_penh_time_and_names_the_moderators_but
         assert zone in str(help_text), name  # (get_text is empty inside a <template>)
     if language == "en":
         assert "Approve and publish" in str(dialog)
+
+
+@pytest.mark.parametrize("view", ["add", "edit"])
+def test_the_editor_loads_the_guard_of_the_translation_copy_buttons_with_its_messages(client, view):
+    from campaigns.models import CampaignIndexPage
+
+    client.force_login(get_user_model().objects.get(username="outreach"))
+    if view == "add":
+        url = reverse("wagtailadmin_pages:add", args=("campaigns", "campaignpage", CampaignIndexPage.objects.get().pk))
+    else:
+        url = reverse("wagtailadmin_pages:edit", args=(CampaignPage.objects.live().first().pk,))
+    html = BeautifulSoup(client.get(url).content, "html.parser")
+    script = html.select_one("script[src*='admin-translation-copy']")
+    assert script is not None
+    assert "ខ្លឹមសារ" in script["data-confirm"] and "ខ្លឹមសារ" in script["data-unsaved"]  # the admin's default: Khmer
