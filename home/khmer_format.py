@@ -7,6 +7,7 @@ ICU, so a Khmer page shows ១.២៣៤ for 1234 and an English page 1,234.
 
 import datetime
 import functools
+import re
 
 import icu
 
@@ -99,3 +100,32 @@ def format_digits(text, language=None):
     if text in (None, ""):
         return ""
     return khmer_digits(text) if is_khmer(language) else str(text)
+
+
+# A figure as editors type it: "48,000", "48000", "៤៨,០០០" (English grouping, either script).
+WHOLE_FIGURE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+NUMERIC_ENTITY_OR_DIGIT = re.compile(r"&#?\w+;|\d")
+
+
+def format_figure(text, language=None):
+    """A figure typed by an editor (a key fact's number) written by the one rule of ``format_number``:
+    ``48,000`` is ``៤៨.០០០`` on a Khmer page, as a computed ``១២៤.០៥៨`` beside it. Text that is not a
+    plain whole number (``95%``, ``1 in 3``) only has its digits in the reader's script."""
+    if text in (None, ""):
+        return ""
+    plain = latin_digits(text).strip()
+    if WHOLE_FIGURE.match(plain):
+        return format_number(int(plain.replace(",", "")), language)
+    return format_digits(text, language)
+
+
+def html_digits(html, language=None):
+    """HTML with the digits of its text (never of its tags, attributes or entities) in the reader's script."""
+    if not is_khmer(language):
+        return html
+    pieces = re.split(r"(<[^>]*>)", str(html))
+    for index in range(0, len(pieces), 2):  # even pieces are text between tags
+        pieces[index] = NUMERIC_ENTITY_OR_DIGIT.sub(
+            lambda match: khmer_digits(match.group()) if match.group().isdigit() else match.group(), pieces[index]
+        )
+    return "".join(pieces)

@@ -1,8 +1,11 @@
-"""Which languages a page exists in, and its address in each of them."""
+"""Which languages a page exists in, and its address in each of them; language codes as names."""
+
+import re
 
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import get_language_info
 
 
 def language_codes():
@@ -37,3 +40,27 @@ def alternates(request, page=None):
             url = translate_url(request.get_full_path(), code) if request is not None else f"/{code}/"
         result.append({"code": code, "name": name, "url": url, "current": code == current})
     return result
+
+
+def language_names(text):
+    """``km,en`` (codes, as help services list the languages they speak) as the languages' own names:
+    ``ខ្មែរ, English``. Whatever is not a known code is kept as typed (``Khmer, English``)."""
+    return ", ".join(name for _code, name in language_name_list(text))
+
+
+def language_name_list(text):
+    """``[(code or "", name), ...]`` of ``language_names``."""
+    own_names = dict(settings.LANGUAGES)
+    names = []
+    for part in re.split(r"[,;/]+", str(text or "")):
+        code = part.strip().lower()
+        if not code:
+            continue
+        if code in own_names:
+            names.append((code, own_names[code]))
+            continue
+        try:
+            names.append((code, get_language_info(code)["name_local"]))
+        except KeyError:
+            names.append(("", part.strip()))
+    return names

@@ -19,6 +19,18 @@ def khmer_font_for_the_admin():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin-khmer.css"))
 
 
+@hooks.register("insert_editor_js")
+def translation_copy_guard():
+    """wagtail-modeltranslation's "Copy content from" buttons: hidden on an unsaved page (they cannot work
+    there), and a confirmation before they overwrite a field with content (home/static/js/admin-translation-copy.js)."""
+    return format_html(
+        '<script src="{}" data-unsaved="{}" data-confirm="{}" defer></script>',
+        static("js/admin-translation-copy.js"),
+        _("Save the page as a draft first: content can be copied between languages only on a saved page."),
+        _("This field already has content. Replace it with the content copied from the other language?"),
+    )
+
+
 @hooks.register("register_admin_urls")
 def two_factor_urls():
 

@@ -200,6 +200,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 WAGTAILADMIN_USER_LOGIN_FORM = "home.security.admin_login.AdminLoginForm"  # its password label is translated
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Wagtail 8's autosave is off. Its only setting is the interval (0: off); it cannot be told to wait until
+# the form is valid, so on a page still being written it posted every half second, kept "Autosave is
+# paused - There are validation errors" on screen, and saved a stray draft while the scheduling dialog
+# was open (issue 16). Editors save with "Save draft"; the unsaved-changes warning stays.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 # Uploads (home/security/uploads.py, docs/security.md): only the types NACD needs, checked by content as well
 # as by name; sizes and pixels limited; documents served through Django as attachments (PDF may
 # open inline), with nosniff and Wagtail's "default-src 'none'" policy, never from /media/.

@@ -24,6 +24,7 @@ from campaigns.events.models import ATTENDANCE_BY_AGE, ATTENDANCE_BY_SEX, EventS
 from campaigns.events.officials import area_of
 from campaigns.places import Commune, District, Province
 from home.khmer_format import format_number, latin_digits
+from home.local_time import say_phnom_penh_time
 from home.security.access import may_see, visible
 from home.widgets import bound_choice_fields
 
@@ -259,6 +260,7 @@ class OutreachEventForm(VersionedForm):
         for name in ("start", "end"):
             if name in self.fields:
                 self.fields[name].validators.append(validate_event_year)
+        say_phnom_penh_time(self, "start", "end")
         if "expected_attendance" in self.fields:
             old = self.fields["expected_attendance"]
             self.fields["expected_attendance"] = LocalIntegerField(label=old.label, required=True)

@@ -9,6 +9,7 @@ of the client's address salted with the secret key and the hour (never the addre
 """
 
 import datetime
+import re
 
 from django import forms
 from django.conf import settings
@@ -20,7 +21,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.places import District, Province
-from home.khmer_format import latin_digits
+from home.khmer_format import format_digits, latin_digits
 from home.security import origins, rate_limits
 
 MAX_CLASS_SIZE = 200
@@ -81,6 +82,54 @@ class LocalisedIntegerField(forms.IntegerField):
         return super().to_python(latin_digits(value).strip() if isinstance(value, str) else value)
 
 
+class DistrictSelect(forms.Select):
+    """Each district names its province (``data-province``): js/class-report.js narrows the list to the
+    province chosen. Without JavaScript every district is listed and the server checks the pair."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex=subindex, attrs=attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-province"] = str(instance.province_id)
+            option["attrs"]["data-name"] = instance.name
+        return option
+
+
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y"]
+
+
+class LocalisedDateField(forms.DateField):
+    """A date typed as day/month/year, in Khmer or Latin digits, whatever the phone's locale.
+
+    A ``type="date"`` input follows the phone's language (mm/dd/yyyy on an English phone) and
+    refuses Khmer digits; a text input with the format shown in the page's language does neither.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "text", "autocomplete": "off", "size": "10"})
+
+    def __init__(self, **kwargs):
+        super().__init__(input_formats=DATE_FORMATS, **kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = re.sub(r"\s+", "", latin_digits(value))
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.date):
+            return format_digits(value.strftime("%d/%m/%Y"))
+        return value
+
+
+def date_format_help():
+    """ "Day/month/year, for example ២៥/១១/២០២៦" in the page's language and digits."""
+    today = timezone.localdate()
+    # A day after the 12th, so that day and month cannot be mistaken for each other.
+    day = today if today.day > 12 else (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=25)
+    example = format_digits(day.strftime("%d/%m/%Y"))
+    return gettext("Day/month/year, for example %(example)s") % {"example": example}
+
+
 class ClassReportForm(forms.ModelForm):
     # A field people never see: robots fill it in.
     website = forms.CharField(
@@ -98,7 +147,8 @@ class ClassReportForm(forms.ModelForm):
         model = ClassReport
         fields = ["school", "province", "district", "date_taught", "girls", "boys", "other"]
         labels = {"school": _("School name"), "province": _("Province"), "district": _("District")}
-        widgets = {"date_taught": forms.DateInput(attrs={"type": "date"})}
+        field_classes = {"date_taught": LocalisedDateField}
+        widgets = {"district": DistrictSelect}
 
     def __init__(self, *args, kit=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,6 +157,11 @@ class ClassReportForm(forms.ModelForm):
         self.fields["district"].queryset = District.objects.select_related("province").ordered_by_name()
         self.fields["district"].label_from_instance = lambda d: f"{d.name} ({d.province.name})"
         self.fields["date_taught"].label = _("Date taught")
+        self.fields["date_taught"].help_text = date_format_help()
+        self.fields["date_taught"].widget.attrs["aria-describedby"] = "id_date_taught-help"
+        self.fields["date_taught"].error_messages["invalid"] = _(
+            "Write the date as day/month/year, for example 25/11/2026."
+        )
         self.fields["school"].widget.attrs.update(maxlength=200, autocomplete="organization")
 
     def clean_date_taught(self):

@@ -22,8 +22,8 @@ from campaigns.events.officials import EVERYWHERE, area_of
 from campaigns.places import Province
 from campaigns.reach import charts as reach_charts
 from campaigns.reach.figures import ManualReach, default_period, figure_rows, reach_figures
-from home.security.spreadsheets import neutralise_row
 from home.security.access import public_pages
+from home.security.spreadsheets import neutralise_row
 
 PERMISSION = "campaigns.view_reach"
 FIRST_YEAR, LAST_YEAR = 2000, 2100

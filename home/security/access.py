@@ -97,6 +97,8 @@ def is_public_page(page):
 def hidden_pages(queryset):
     """The pages of ``queryset`` that are not public: what search must leave out when asked."""
     return queryset.exclude(pk__in=public_pages(queryset.model.objects.all()).values("pk"))
+
+
 def may_edit_pages(viewer):
     """Whether the viewer may add, edit or publish pages somewhere (then the admin shows them drafts)."""
     from wagtail.permission_policies.pages import PagePermissionPolicy

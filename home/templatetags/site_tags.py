@@ -4,14 +4,16 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail import hooks
 
 from home.caching.fragments import cached_fragment
 from home.caching.page_cache import remembered
-from home.languages import alternates
+from home.khmer_format import html_digits
+from home.languages import alternates, language_name_list
 from home.rich_text import clean_rich_text
 
 register = template.Library()
@@ -44,9 +46,10 @@ def help_finder_url(context):
 
 @register.filter
 def rich_text(value):
-    """Use instead of Wagtail's ``richtext`` filter: expands links, then keeps only allowed HTML."""
+    """Use instead of Wagtail's ``richtext`` filter: expands links, then keeps only allowed HTML; on a
+    Khmer page its digits are Khmer digits, as every other number there (``khmer_format.html_digits``)."""
 
-    return clean_rich_text(value)
+    return mark_safe(html_digits(clean_rich_text(value)))  # noqa: S308 - digits swapped in text only
 
 
 @register.simple_tag(takes_context=True)
@@ -84,3 +87,16 @@ def fragment(parser, token):
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(parser.compile_filter(bits[1]), nodelist)
+
+
+@register.filter(name="language_names")
+def language_names_filter(value):
+    """Language codes (``km,en``) as the languages' own names (``ខ្មែរ, English``), each in its language."""
+    return format_html_join(
+        ", ",
+        "{}",
+        (
+            (format_html('<span lang="{}">{}</span>', code, name) if code else name,)
+            for code, name in language_name_list(value)
+        ),
+    )

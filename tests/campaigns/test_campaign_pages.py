@@ -129,3 +129,17 @@ def test_campaign_page_renders_in_a_constant_number_of_queries(client, django_as
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count("<blockquote>") == 20
+
+
+def test_a_khmer_campaign_page_writes_every_number_one_way(client):
+    """Issue 16: "៤៨,០០០" (a typed key fact) beside "១២៤.០៥៨" (a computed figure), "1294" in the help box."""
+    import re
+
+    campaign = CampaignPage.objects.get(slug_en="cleanse-ourselves-first")
+    main = soup(client.get(url_in(campaign, "km"))).select_one("main")
+    for hidden in main.select("[lang=en], script, style"):
+        hidden.decompose()
+    text = main.get_text(" ")
+    assert not re.search(r"[0-9]", text), re.findall(r".{0,20}[0-9]+.{0,10}", text)
+    assert not re.search(r"[០-៩],[០-៩]{3}", text)  # grouping as format_number writes it: ៤៨.០០០
+    assert "៤៨.០០០" in text

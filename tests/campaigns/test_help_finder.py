@@ -61,3 +61,19 @@ def test_things_that_are_not_phone_numbers_are_refused(number):
 
     with pytest.raises(ValidationError):
         validate_phone(number)
+
+
+@pytest.mark.parametrize("language", ["km", "en"])
+def test_help_cards_name_the_languages_spoken_instead_of_printing_codes(client, language):
+    HelpService.objects.filter(pk=HelpService.objects.first().pk).update(languages="km,en")
+    text = soup(client.get(f"/{language}/help/")).select_one(".services").get_text()
+    assert "km,en" not in text and ": km" not in text
+    assert "ខ្មែរ, English" in text
+
+
+def test_language_names_keep_what_is_not_a_code():
+    from home.languages import language_names
+
+    assert language_names("km, en") == "ខ្មែរ, English"
+    assert language_names("fr") == "français"
+    assert language_names("Khmer, sign language") == "Khmer, sign language"

@@ -39,3 +39,16 @@ def test_template_filters_follow_the_active_language():
         assert template.render(context) == "៣៨ ១ ធ្នូ ២០២៦ ០១២ ៣៤៥ ៦៧៨"
     with translation.override("en"):
         assert template.render(context) == "38 1 December 2026 012 345 678"
+
+
+def test_typed_figures_follow_the_one_number_rule():
+    assert khmer_format.format_figure("48,000", "km") == khmer_format.format_number(48000, "km") == "៤៨.០០០"
+    assert khmer_format.format_figure("៤៨,០០០", "en") == "48,000"
+    assert khmer_format.format_figure("620", "km") == "៦២០"
+    assert khmer_format.format_figure("95%", "km") == "៩៥%"
+
+
+def test_rich_text_digits_are_khmer_on_khmer_pages_but_links_and_entities_are_kept():
+    html = '<p>Call 1294 <a href="tel:1294">1294</a> &#8203;2025</p>'
+    assert khmer_format.html_digits(html, "km") == '<p>Call ១២៩៤ <a href="tel:1294">១២៩៤</a> &#8203;២០២៥</p>'
+    assert khmer_format.html_digits(html, "en") == html

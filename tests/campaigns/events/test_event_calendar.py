@@ -262,3 +262,25 @@ def test_month_view_and_feeds_use_a_constant_number_of_queries(client, django_as
         with CaptureQueriesContext(connection) as more:
             client.get(path)
         assert len(more) == before, path
+
+
+def test_the_month_grid_breaks_khmer_lines_only_between_words(client):
+    """Issue 16: "ព្រឹត្តិការ/ណ៍" and "ព្រហស្ប/តិ៍" in the grid at 360 px. Breaks come only from <wbr> at ICU word
+    boundaries; the stylesheet never lets a word break anywhere."""
+    from pathlib import Path
+
+    from home.khmer_text import with_word_breaks
+
+    make_event("07", "កិច្ចប្រជុំភូមិស្ដីពីគ្រោះថ្នាក់នៃគ្រឿងញៀន", days=1)
+    grid = BeautifulSoup(client.get("/km/events/").content.decode(), "html.parser").select_one("table.month-grid")
+    counts = grid.select(".month-grid__count")
+    assert counts
+    for count in counts:
+        count.select_one(".visually-hidden").decompose()
+        shown = "".join(str(part) for part in count.contents).replace("<wbr/>", "<wbr>")
+        assert "<wbr>" in shown and shown == with_word_breaks(count.get_text())
+    titles = grid.select(".month-grid__events a")
+    assert any("<wbr" in str(title) for title in titles)
+    css = (Path(__file__).resolve().parents[3] / "home" / "static" / "css" / "site.css").read_text()
+    month_rules = "\n".join(line for line in css.splitlines() if ".month-grid" in line)
+    assert "break-all" not in month_rules and "anywhere" not in month_rules and "break-word" not in month_rules

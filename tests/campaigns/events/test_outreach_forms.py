@@ -265,3 +265,14 @@ def test_a_report_keeps_two_photos(client, official):
     }
     assert report(client, event, **photos).status_code == 302
     assert [p.image_id for p in event.photos.order_by("sort_order")] == [images[0].pk, images[1].pk]
+
+
+@pytest.mark.parametrize(("language", "zone"), [("en", "Phnom Penh time (UTC+7)"), ("km", "ម៉ោងភ្នំពេញ (UTC+7)")])
+def test_the_event_form_says_its_times_are_phnom_penh_time(client, language, zone):
+    from bs4 import BeautifulSoup
+
+    client.force_login(make_user(f"zone_official_{language}", PROVINCIAL_OFFICIALS, "07", language=language))
+    page = BeautifulSoup(client.get(ADD).content, "html.parser")
+    for name in ("start", "end"):
+        field = page.select_one(f"#id_{name}").find_parent(attrs={"data-field-wrapper": True}) or page
+        assert zone in field.get_text(), name

@@ -169,3 +169,51 @@ def test_staff_accept_a_report_in_the_admin(client, kit):
     assert response.status_code == 302, response.content.decode()[:500]
     report.refresh_from_db()
     assert report.status == "accepted" and report.reviewed_by == staff and report.reviewed_at
+
+
+@pytest.mark.parametrize("typed", ["day/month/year latin", "day/month/year khmer", "iso"])
+def test_the_date_taught_is_day_month_year_in_khmer_or_latin_digits(client, kit, typed):
+    from home.khmer_format import khmer_digits
+
+    day = timezone.localdate() - datetime.timedelta(days=3)
+    text = {
+        "day/month/year latin": day.strftime("%d/%m/%Y"),
+        "day/month/year khmer": khmer_digits(day.strftime("%d/%m/%Y")),
+        "iso": day.isoformat(),
+    }[typed]
+    assert client.post(report_url(kit), form(date_taught=text)).status_code == 303
+    assert ClassReport.objects.latest("pk").date_taught == day
+
+
+def test_the_date_field_shows_its_format_in_khmer_and_is_not_the_phones_date_picker(client, kit):
+    from bs4 import BeautifulSoup
+
+    with translation.override("km"):
+        page = BeautifulSoup(client.get(kit.get_url()).content, "html.parser")
+    field = page.select_one("#id_date_taught")
+    assert field["type"] == "text"  # type=date follows the phone's locale (mm/dd/yyyy on an English phone)
+    help_text = page.select_one("#id_date_taught-help").get_text()
+    assert field["aria-describedby"] == "id_date_taught-help"
+    assert "ថ្ងៃ/ខែ/ឆ្នាំ" in help_text and not any(ch in help_text for ch in "0123456789")
+
+
+def test_a_date_in_a_wrong_shape_says_how_to_write_it_in_khmer(client, kit):
+    response = client.post(report_url(kit), form(date_taught="12.31.2026x"))
+    assert response.status_code == 400
+    with translation.override("km"):
+        message = gettext("Write the date as day/month/year, for example 25/11/2026.")
+    assert (
+        message != "Write the date as day/month/year, for example 25/11/2026." and message in response.content.decode()
+    )
+
+
+def test_each_district_names_its_province_for_the_narrowing_script(client, kit):
+    from bs4 import BeautifulSoup
+
+    with translation.override("km"):
+        page = BeautifulSoup(client.get(kit.get_url()).content, "html.parser")
+    options = [o for o in page.select("#id_district option") if o.get("value")]
+    assert len(options) == District.objects.count()
+    provinces = {str(d.pk): str(d.province_id) for d in District.objects.all()}
+    assert all(o["data-province"] == provinces[o["value"]] for o in options)
+    assert page.select_one("script[src*='class-report']") is not None
