@@ -327,3 +327,35 @@ def test_page_chooser_and_pages_api_show_officials_only_live_public_pages(client
     assert live.title in text(client.get(*urls[1]))
     response = client.get(reverse("wagtailadmin_choose_page_chosen_multiple"), {"id": [draft_campaign.pk]})
     assert DRAFT_CAMPAIGN not in text(response)
+
+
+def test_photos_logged_before_province_collections_are_moved_and_made_private(client, officials):
+    from django.core.files.images import ImageFile
+    from django.core.management import call_command
+
+    from campaigns.models import OutreachEventPhoto
+
+    old = Image(
+        title=B_TITLE,
+        uploaded_by_user=get_user_model().objects.get(username="admin"),
+        collection=Collection.get_first_root_node(),
+        file=ImageFile(io.BytesIO(VALID_IMAGES["png"]()), name="old-photo.png"),
+    )
+    old._set_image_file_metadata()
+    old.save()
+    public_path = settings.MEDIA_ROOT / old.file.name
+    assert public_path.exists()
+    old.get_rendition("max-165x165")  # a rendition at a public address, made before
+    event = make_event("09", "វគ្គអប់រំចាស់", days=-3)
+    OutreachEventPhoto.objects.create(event=event, image=old)
+
+    call_command("file_event_photos")
+    old.refresh_from_db()
+    assert not public_path.exists()
+    assert not old.file.url.startswith(settings.MEDIA_URL)
+    assert all(not r.url.startswith(settings.MEDIA_URL) for r in old.renditions.all())
+    client.force_login(officials["a"])
+    assert B_TITLE not in text(client.get(reverse("wagtailimages_chooser:choose_results")))
+    kohkong = Client()
+    kohkong.force_login(officials["b"])
+    assert B_TITLE in text(kohkong.get(reverse("wagtailimages_chooser:choose_results")))
