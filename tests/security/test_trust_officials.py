@@ -359,3 +359,15 @@ def test_photos_logged_before_province_collections_are_moved_and_made_private(cl
     kohkong = Client()
     kohkong.force_login(officials["b"])
     assert B_TITLE in text(kohkong.get(reverse("wagtailimages_chooser:choose_results")))
+
+
+def test_private_files_can_be_sent_by_the_web_server_after_the_check(client, officials, settings):
+    settings.PRIVATE_MEDIA_ACCEL_REDIRECT = "/private-media-internal/"
+    client.force_login(officials["b"])
+    photo = upload_photo(client, B_TITLE)
+    response = client.get(photo.file.url)
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == f"/private-media-internal/{photo.file.name}"
+    client.force_login(officials["a"])
+    response = client.get(photo.file.url)
+    assert response.status_code == 404 and not response.has_header("X-Accel-Redirect")
