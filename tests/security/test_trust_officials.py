@@ -371,3 +371,13 @@ def test_private_files_can_be_sent_by_the_web_server_after_the_check(client, off
     client.force_login(officials["a"])
     response = client.get(photo.file.url)
     assert response.status_code == 404 and not response.has_header("X-Accel-Redirect")
+
+
+def test_staff_keep_the_history_of_deleted_events(client, officials, history):
+    event_a, event_b = history
+    log(instance=event_b, action="wagtail.delete", user=officials["b"])
+    event_b.delete()
+    client.force_login(get_user_model().objects.get(username="outreach"))
+    assert B_TITLE in text(client.get(reverse("wagtailadmin_reports:site_history_results")))
+    client.force_login(officials["a"])
+    assert B_TITLE not in text(client.get(reverse("wagtailadmin_reports:site_history_results")))
