@@ -381,3 +381,29 @@ def test_staff_keep_the_history_of_deleted_events(client, officials, history):
     assert B_TITLE in text(client.get(reverse("wagtailadmin_reports:site_history_results")))
     client.force_login(officials["a"])
     assert B_TITLE not in text(client.get(reverse("wagtailadmin_reports:site_history_results")))
+
+
+def test_every_upload_path_files_an_officials_photo_in_their_province(client, officials):
+    client.force_login(officials["b"])
+    root = Collection.get_first_root_node()
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("many.png", VALID_IMAGES["png"]()), "collection": root.pk},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.status_code == 200
+    from_multiple = Image.objects.latest("pk")
+    response = client.post(
+        reverse("wagtailimages_chooser:create"),
+        {
+            "image-chooser-upload-title": "រូបថតពីប្រអប់ជ្រើសរើស",
+            "image-chooser-upload-file": SimpleUploadedFile("chooser.png", VALID_IMAGES["png"]()),
+            "image-chooser-upload-collection": root.pk,
+        },
+    )
+    assert response.status_code == 200
+    from_chooser = Image.objects.get(title="រូបថតពីប្រអប់ជ្រើសរើស")
+    for photo in (from_multiple, from_chooser):
+        assert photo.collection_id != root.pk
+        assert not photo.file.url.startswith(settings.MEDIA_URL)
+    assert from_multiple.collection_id == from_chooser.collection_id
