@@ -21,9 +21,13 @@ urlpatterns = [
     path("admin/failwhale/", admin_guards.no_error_test),
     re_path(r"^admin/pages/(?P<page_id>\d+)/edit/copy_translation_content/$", admin_guards.copy_translation_content),
     # Through the access rule (home/security/site_history.py, admin_access.py): an official sees their own area only.
-    path("admin/reports/site-history/", site_history.site_history),
-    path("admin/reports/site-history/results/", site_history.site_history_results),
-    path("admin/choose-page/chosen-multiple/", require_admin_access(admin_access.ChosenPagesView.as_view())),
+    path("admin/reports/site-history/", site_history.site_history, name="site_history_checked"),
+    path("admin/reports/site-history/results/", site_history.site_history_results, name="site_history_results_checked"),
+    path(
+        "admin/choose-page/chosen-multiple/",
+        require_admin_access(admin_access.ChosenPagesView.as_view()),
+        name="choose_page_chosen_multiple_checked",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Pages name their icon (base.html); this answers browsers and robots that ask for it anyway.

@@ -102,6 +102,33 @@ def file_in_province(sender, instance, **kwargs):
             instance.renditions.all().delete()  # made from the public file, at public addresses
 
 
+def file_existing_photos():
+    """Photos logged before province collections existed: each goes to its province's collection.
+
+    A photo attached to an event goes to the event's province; an image uploaded by an official
+    (and not yet attached) to the official's. Saving files it privately (:func:`file_in_province`).
+    Returns how many images moved. Run by ``manage.py file_event_photos``; safe to run again.
+    """
+    from wagtail.images import get_image_model
+
+    from campaigns.events.models import OutreachEventPhoto
+
+    moved = 0
+    province_of_image = dict(OutreachEventPhoto.objects.values_list("image_id", "event__province_id"))
+    for image in get_image_model().objects.exclude(collection_id__in=photo_collection_ids()):
+        province_id = province_of_image.get(image.pk)
+        if province_id is None:
+            area = area_of(image.uploaded_by_user)
+            province_id = None if area.everywhere else area.province_id
+        if province_id is None:
+            continue
+        image.collection = photo_collection(province_id)
+        with transaction.atomic():
+            image.save()
+        moved += 1
+    return moved
+
+
 def connect():
     from django.db.models.signals import pre_save
 

@@ -209,8 +209,10 @@ def visible_log_entries(viewer, queryset):
     """The log entries of ``queryset`` about objects the viewer may see.
 
     Entries about a model with a registered rule show only for the objects the rule lets the
-    viewer see (an entry about a deleted object shows to nobody the rule limits); entries about
-    other models are left as Wagtail's own permission checks left them.
+    viewer see; entries about other models are left as Wagtail's own permission checks left them.
+    A rule that gives a viewer the whole queryset back unchanged limits nothing, so those who see
+    everything (NACD staff) keep the entries of deleted objects too; those the rule limits do not
+    see entries of deleted objects.
     """
     if "object_id" not in {f.name for f in queryset.model._meta.concrete_fields}:
         return queryset  # page log entries: Wagtail's page permissions already decide
@@ -222,8 +224,11 @@ def visible_log_entries(viewer, queryset):
         rule = rule_for(model) if model is not None else None
         if rule is None:
             continue
+        every_object = model._default_manager.all()
+        visible_objects = rule.visible(viewer, every_object)
+        if visible_objects is every_object:
+            continue
         ruled.append(content_type_id)
-        visible_objects = rule.visible(viewer, model._default_manager.all())
         condition |= Q(content_type_id=content_type_id, object_id__in=_as_text(visible_objects))
     if not ruled:
         return queryset

@@ -6,16 +6,19 @@ gets. Built inside each test's transaction, on top of the demo content.
 """
 
 import datetime
+import io
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 
 from wagtail.admin.models import EditingSession
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -27,6 +30,7 @@ from wagtail.models import (
 )
 
 from campaigns.campaign_pages import CampaignPage
+from campaigns.events.photos import photo_collection
 from campaigns.fact_sheets import FactSheetPage
 from campaigns.help_services import HelpService
 from campaigns.lessons.class_reports import ClassReport
@@ -37,9 +41,9 @@ from campaigns.taxonomy import Audience, Topic
 from home.models import HelplineSettings
 from home.roles import PROVINCIAL_COORDINATORS, PROVINCIAL_OFFICIALS
 from tests.campaigns.events.outreach_fixtures import make_event, make_user
-from tests.security.upload_files import pdf
+from tests.security.upload_files import VALID_IMAGES, pdf
 
-B_MARKER = "សម្ងាត់កោះកុង-ខ៩"  # in province B's event, class report and reach figures
+B_MARKER = "សម្ងាត់កោះកុង-ខ៩"  # in province B's event (and its site history), photo, class report and reach figures
 DRAFT_MARKER = "សេចក្ដីព្រាងសម្ងាត់-៧"  # a draft revision of a live page, never public
 UNPUBLISHED_MARKER = "មិនទាន់ផ្សាយ-៨"  # a page never published
 PRIVATE_DOC_MARKER = "private-lesson-plan"  # a document in a collection only signed-in people see
@@ -87,6 +91,16 @@ def build_world():
 
     event_b = make_event("09", B_MARKER, days=-1)
     event_a = make_event("07", "ព្រឹត្តិការណ៍កំពត-ម", district=district_a, days=-1)
+    log(instance=event_b, action="wagtail.create", user=kohkong_official)  # in the site history
+    # Province B's event photo, uploaded by its official: in B's collection, its file private.
+    photo_b = get_image_model()(
+        title=B_MARKER,
+        uploaded_by_user=kohkong_official,
+        file=ImageFile(io.BytesIO(VALID_IMAGES["png"]()), name="kohkong-event.png"),
+    )
+    photo_b._set_image_file_metadata()
+    photo_b.save()
+    assert photo_b.collection_id == photo_collection(kohkong.pk).pk
 
     # A live page with a draft revision, a page never published, a page behind a login.
     live = FactSheetPage.objects.live().order_by("path").first()
@@ -172,6 +186,8 @@ def build_world():
         "private_document": private_doc.pk,
         "private_kit_file": private_kit_file.pk,
         "image": image.pk,
+        "photo_b": photo_b.pk,
+        "photo_b_file": photo_b.file.name,
         "collection": private.pk,
         "redirect": redirect.pk,
         "site": Site.objects.first().pk,

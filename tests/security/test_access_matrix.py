@@ -16,7 +16,11 @@ of A, s NACD administrator). Everyone else must be sent to sign in, refused
 the sign-in page); ``"405:s"``: only the administrator gets that far.
 """
 
+import io
+import json
+
 import pytest
+from openpyxl import load_workbook
 
 from django.urls import reverse
 
@@ -75,7 +79,7 @@ EXPECTED = {
     "admin/api/main/^documents/<int:pk>/": "ompdcs",
     "admin/api/main/^documents/find/": "",
     "admin/api/main/^images/": "ompdcs",
-    "admin/api/main/^images/<int:pk>/": "ompdcs",
+    "admin/api/main/^images/<int:pk>/": "oms",  # province B's event photo
     "admin/api/main/^images/find/": "",
     "admin/failwhale/": "",
     "admin/pages/": "oms",
@@ -355,10 +359,11 @@ EXPECTED = {
     "admin/documents/chooser/create/": "oms",
     "admin/images/chooser/": "ompdcs",
     "admin/images/chooser/results/": "ompdcs",
-    "admin/images/chooser/chosen/<str:pk>/": "ompdcs",
+    "admin/images/chooser/chosen/<str:pk>/": "oms",  # province B's event photo
     "admin/images/chooser/chosen-multiple/": "ompdcs",
     "admin/images/chooser/create/": "ompdcs",
-    "admin/images/chooser/<int:image_id>/select_format/": "ompdcs",
+    "admin/images/chooser/<int:image_id>/select_format/": "oms",  # province B's event photo
+    "admin/private-files/<path:name>": "oms",  # province B's event photo, through the access check
     "admin/^.*/$": "",
     "documents/^(\\d+)/(.*)$": "ompdcs",
 }
@@ -529,3 +534,68 @@ def test_posting_to_delete_addresses_deletes_nothing_of_others(client, role):
     assert world.users["s"].__class__.objects.filter(pk=ids["user"]).exists()
     if role != "o":  # outreach staff may delete documents
         assert get_document_model().objects.filter(pk=ids["private_document"]).exists()
+
+
+def readable(response):
+    """An answer as text: spreadsheets' cells, JSON with its Khmer unescaped, or the body."""
+    content = b"".join(response.streaming_content) if getattr(response, "streaming", False) else response.content
+    kind = response.get("Content-Type", "")
+    if "spreadsheetml" in kind:
+        sheet = load_workbook(io.BytesIO(content)).active
+        return " ".join(str(cell.value) for row in sheet.iter_rows() for cell in row)
+    if kind.startswith("application/json"):
+        return json.dumps(json.loads(content), ensure_ascii=False)
+    return content.decode("utf-8-sig", errors="replace")
+
+
+def reports_and_choosers(world):
+    """Answers an official reads lists from: reports and their exports, image and page choosers, the image API."""
+    ids = world.ids
+    unpublished_parent = world.objects["unpublished"].get_parent().pk
+    site_history = reverse("wagtailadmin_reports:site_history")
+    return [
+        (site_history, {}),
+        (reverse("wagtailadmin_reports:site_history_results"), {}),
+        (site_history, {"export": "csv"}),
+        (site_history, {"export": "xlsx"}),
+        (reverse("reach"), {}),
+        (reverse("reach_export", args=("csv",)), {}),
+        (reverse("reach_export", args=("xlsx",)), {}),
+        (reverse("reach_export", args=("json",)), {}),
+        (reverse("wagtailimages_chooser:choose"), {}),
+        (reverse("wagtailimages_chooser:choose_results"), {}),
+        (reverse("wagtailimages_chooser:chosen_multiple"), {"id": [ids["photo_b"], ids["image"]]}),
+        (reverse("wagtailadmin_api:images:listing"), {"limit": 20, "order": "-id"}),
+        (reverse("wagtailimages:index"), {}),
+        (reverse("wagtailadmin_choose_page_child", args=(unpublished_parent,)), {}),
+        (reverse("wagtailadmin_choose_page_chosen_multiple"), {"id": [ids["unpublished"]]}),
+    ]
+
+
+@pytest.mark.parametrize("role", ["p", "d", "c"])
+def test_reports_exports_and_choosers_show_officials_nothing_of_province_b_nor_unpublished_pages(client, role):
+    world = build_world()
+    sign_in_as(client, world, role)
+    failures = []
+    for url, query in reports_and_choosers(world):
+        response = client.get(url, query)
+        if response.status_code != 200:
+            failures.append(f"{url} {query}: {response.status_code}")
+            continue
+        found = readable(response)
+        for marker in (B_MARKER, UNPUBLISHED_MARKER):
+            if marker in found:
+                failures.append(f"{url} {query}: shows {marker}")
+    assert not failures, f"{ROLES[role]}:\n" + "\n".join(failures)
+
+
+def test_the_administrator_sees_province_b_in_the_same_answers(client):
+    world = build_world()
+    sign_in_as(client, world, "s")
+    answers = {(url, str(query)): readable(client.get(url, query)) for url, query in reports_and_choosers(world)}
+    site_history = reverse("wagtailadmin_reports:site_history")
+    assert B_MARKER in answers[(site_history, str({"export": "csv"}))]
+    assert B_MARKER in answers[(site_history, str({"export": "xlsx"}))]
+    assert B_MARKER in answers[(reverse("wagtailimages_chooser:choose_results"), "{}")]
+    unpublished_parent = world.objects["unpublished"].get_parent().pk
+    assert UNPUBLISHED_MARKER in answers[(reverse("wagtailadmin_choose_page_child", args=(unpublished_parent,)), "{}")]

@@ -327,3 +327,83 @@ def test_page_chooser_and_pages_api_show_officials_only_live_public_pages(client
     assert live.title in text(client.get(*urls[1]))
     response = client.get(reverse("wagtailadmin_choose_page_chosen_multiple"), {"id": [draft_campaign.pk]})
     assert DRAFT_CAMPAIGN not in text(response)
+
+
+def test_photos_logged_before_province_collections_are_moved_and_made_private(client, officials):
+    from django.core.files.images import ImageFile
+    from django.core.management import call_command
+
+    from campaigns.models import OutreachEventPhoto
+
+    old = Image(
+        title=B_TITLE,
+        uploaded_by_user=get_user_model().objects.get(username="admin"),
+        collection=Collection.get_first_root_node(),
+        file=ImageFile(io.BytesIO(VALID_IMAGES["png"]()), name="old-photo.png"),
+    )
+    old._set_image_file_metadata()
+    old.save()
+    public_path = settings.MEDIA_ROOT / old.file.name
+    assert public_path.exists()
+    old.get_rendition("max-165x165")  # a rendition at a public address, made before
+    event = make_event("09", "វគ្គអប់រំចាស់", days=-3)
+    OutreachEventPhoto.objects.create(event=event, image=old)
+
+    call_command("file_event_photos")
+    old.refresh_from_db()
+    assert not public_path.exists()
+    assert not old.file.url.startswith(settings.MEDIA_URL)
+    assert all(not r.url.startswith(settings.MEDIA_URL) for r in old.renditions.all())
+    client.force_login(officials["a"])
+    assert B_TITLE not in text(client.get(reverse("wagtailimages_chooser:choose_results")))
+    kohkong = Client()
+    kohkong.force_login(officials["b"])
+    assert B_TITLE in text(kohkong.get(reverse("wagtailimages_chooser:choose_results")))
+
+
+def test_private_files_can_be_sent_by_the_web_server_after_the_check(client, officials, settings):
+    settings.PRIVATE_MEDIA_ACCEL_REDIRECT = "/private-media-internal/"
+    client.force_login(officials["b"])
+    photo = upload_photo(client, B_TITLE)
+    response = client.get(photo.file.url)
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"] == f"/private-media-internal/{photo.file.name}"
+    client.force_login(officials["a"])
+    response = client.get(photo.file.url)
+    assert response.status_code == 404 and not response.has_header("X-Accel-Redirect")
+
+
+def test_staff_keep_the_history_of_deleted_events(client, officials, history):
+    event_a, event_b = history
+    log(instance=event_b, action="wagtail.delete", user=officials["b"])
+    event_b.delete()
+    client.force_login(get_user_model().objects.get(username="outreach"))
+    assert B_TITLE in text(client.get(reverse("wagtailadmin_reports:site_history_results")))
+    client.force_login(officials["a"])
+    assert B_TITLE not in text(client.get(reverse("wagtailadmin_reports:site_history_results")))
+
+
+def test_every_upload_path_files_an_officials_photo_in_their_province(client, officials):
+    client.force_login(officials["b"])
+    root = Collection.get_first_root_node()
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("many.png", VALID_IMAGES["png"]()), "collection": root.pk},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert response.status_code == 200
+    from_multiple = Image.objects.latest("pk")
+    response = client.post(
+        reverse("wagtailimages_chooser:create"),
+        {
+            "image-chooser-upload-title": "រូបថតពីប្រអប់ជ្រើសរើស",
+            "image-chooser-upload-file": SimpleUploadedFile("chooser.png", VALID_IMAGES["png"]()),
+            "image-chooser-upload-collection": root.pk,
+        },
+    )
+    assert response.status_code == 200
+    from_chooser = Image.objects.get(title="រូបថតពីប្រអប់ជ្រើសរើស")
+    for photo in (from_multiple, from_chooser):
+        assert photo.collection_id != root.pk
+        assert not photo.file.url.startswith(settings.MEDIA_URL)
+    assert from_multiple.collection_id == from_chooser.collection_id

@@ -82,7 +82,7 @@ def concrete_url(route, name, ids):
         "wagtailadmin_api:pages:detail": {"pk": i["unpublished"]},
         "wagtailadmin_api:pages:action": {"pk": i["page"], "action_name": "publish"},
         "wagtailadmin_api:documents:detail": {"pk": i["private_document"]},
-        "wagtailadmin_api:images:detail": {"pk": i["image"]},
+        "wagtailadmin_api:images:detail": {"pk": i["photo_b"]},  # province B's event photo
         "wagtailadmin_explore": {"parent_page_id": i["parent"]},
         "wagtailadmin_explore_results": {"parent_page_id": i["parent"]},
         "wagtail_bulk_action": {"app_label": "wagtailcore", "model_name": "page", "action": "delete"},
@@ -166,8 +166,9 @@ def concrete_url(route, name, ids):
         "wagtailimages:delete_multiple": {"image_id": i["image"]},
         "wagtailimages:create_multiple_from_uploaded_image": {"uploaded_file_id": i["uploaded_file"]},
         "wagtailimages:delete_upload_multiple": {"uploaded_file_id": i["uploaded_file"]},
-        "wagtailimages_chooser:chosen": {"pk": str(i["image"])},
-        "wagtailimages_chooser:select_format": {"image_id": i["image"]},
+        "wagtailimages_chooser:chosen": {"pk": str(i["photo_b"])},
+        "wagtailimages_chooser:select_format": {"image_id": i["photo_b"]},
+        "private_file": {"name": i["photo_b_file"]},
         "wagtaildocs_serve": None,  # the document's own URL, below
         "wagtaildocs_authenticate_with_password": {"restriction_id": 1},
         "beacon": {"page_id": i["page"], "language": "km"},
