@@ -84,7 +84,7 @@ def _now_and_on_commit(function, *args):
 # names no feature): the apps whose saves purge every page, the models among them whose saves change no
 # public page (or too often to purge on: counters), and models with a purge of their own.
 WATCHED_APPS = {"home"}
-NOT_SHOWN = set()
+NOT_SHOWN = {"home.ratecount"}  # rate counts (home/security/rate_limits.py): written by requests, shown nowhere
 PURGE_RULES = {}  # model label -> function(instance) that purges what the instance shows on
 
 

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -109,13 +110,19 @@ def test_null_and_other_scheme_origins_are_refused(client, kit):
     assert client.post(report_url(kit), report_form(), HTTP_ORIGIN="http://testserver").status_code == 303
 
 
-def test_old_windows_are_forgotten():
+def test_old_windows_are_forgotten(monkeypatch):
     from home.security import rate_limits
+
+    monkeypatch.setattr(rate_limits, "CLEANUP_ONE_IN", 10**12)  # no cleanup by chance during the test
 
     rate_limits.hit("test", "ក", seconds=60, now=timezone.now() - datetime.timedelta(hours=2))
     rate_limits.hit("test", "ក", seconds=60)
     assert rate_limits.forget_expired() == 1
     assert rate_limits.count("test", "ក", seconds=60) == 1
+    rate_limits.hit("test", "ខ", seconds=60, now=timezone.now() - datetime.timedelta(hours=2))
+    out = io.StringIO()
+    call_command("forget_rate_counts", stdout=out)
+    assert out.getvalue().strip() == "1 rate counts deleted."
 
 
 # 2. Formulas in exports ------------------------------------------------------------------------------------
