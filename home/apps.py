@@ -14,6 +14,10 @@ class HomeConfig(AppConfig):
 
         LANG_INFO["km"]["name_local"] = "ខ្មែរ"
 
+        from home import admin_labels
+
+        admin_labels.relabel()  # the choosers' "Search" tab in the admin's language, not the server's
+
         from home.caching import purges
 
         purges.connect()

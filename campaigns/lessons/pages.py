@@ -136,11 +136,24 @@ class LessonKitPage(RoutablePageMixin, BasePage):
     def file_languages(self):
         return sorted({f.language for f in self.kit_files()}, key=lambda code: ["km", "en"].index(code))
 
+    def zip_sizes(self, files=None):
+        """``[(language, bytes), ...]`` of the kit's ZIPs, one per language then ``"all"`` when there are two:
+        the sum of their files' sizes (documents are already compressed: a ZIP is about as large)."""
+        files = self.kit_files() if files is None else files
+        sizes = {}
+        for kit_file in files:
+            sizes[kit_file.language] = sizes.get(kit_file.language, 0) + (kit_file.document.file_size or 0)
+        choices = sorted(sizes.items(), key=lambda item: ["km", "en"].index(item[0]))
+        if len(choices) > 1:
+            choices.append(("all", sum(sizes.values())))
+        return choices
+
     def get_context(self, request, *args, **kwargs):
 
         context = super().get_context(request, *args, **kwargs)
         context["kit_files"] = self.kit_files()
         context["zip_languages"] = self.file_languages()
+        context["zip_sizes"] = self.zip_sizes(context["kit_files"])
         context.setdefault("report_form", ClassReportForm(kit=self))
         context["reported"] = request.GET.get("reported") == "1"
         return context

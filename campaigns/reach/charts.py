@@ -4,6 +4,7 @@ pygal adds a small configuration script for hover tooltips; it is removed, since
 table beside each chart carries every figure for screen readers and keyboards.
 """
 
+import datetime
 import functools
 import hashlib
 import re
@@ -74,6 +75,15 @@ def province_bars(rows, title):
 
 
 @remembered
+def every_week(weekly):
+    """The Mondays from the first to the last week of ``weekly`` (Monday -> figures), weeks with nothing included:
+    the chart's time axis stays even (issue 16: empty weeks were skipped)."""
+    if not weekly:
+        return []
+    first, last = min(weekly), max(weekly)
+    return [first + datetime.timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
+
+
 def weekly_lines(weeks, series, title):
     """weeks: [Monday dates]; series: [(label, [value per week])]."""
     chart = pygal.Line(

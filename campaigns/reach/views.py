@@ -74,7 +74,7 @@ def labels():
         "downloads": _("Downloads"),
         "people": _("People reached"),
         "events": _("Outreach events (verified)"),
-        "classes": _("Classes taught with lesson kits"),
+        "classes": _("Classes taught with lesson kits (accepted reports only)"),
         "total": _("Total people reached"),
         "by_sex": _("By sex"),
         "female": _("Female"),
@@ -178,10 +178,10 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
         context["province_chart"] = (
             reach_charts.province_bars(province_rows, lab["by_province"]) if province_rows else ""
         )
-        weeks = sorted(figures.weekly)
+        weeks = reach_charts.every_week(figures.weekly)
         if weeks:
             series = [
-                (lab[name], [figures.weekly[w].get(key, 0) for w in weeks])
+                (lab[name], [figures.weekly.get(w, {}).get(key, 0) for w in weeks])
                 for name, key in (
                     ("weekly_views", "page_views"),
                     ("weekly_downloads", "downloads"),

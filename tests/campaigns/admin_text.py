@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, Comment
 # Attributes whose text people see or hear (screen readers).
 TEXT_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "aria-description", "data-w-progress-active-value")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+UTC_OFFSET = re.compile(r"\bUTC[+−-]\d{1,2}\b")
 
 
 def json_strings(value, key=""):
@@ -56,7 +57,8 @@ def interface_texts(html):
 def english_left(html, allowed=()):
     """Texts with Latin words that are not in ``allowed`` (proper nouns, the user's own data).
 
-    Time zone names (``Asia/Phnom_Penh``) are proper nouns and are allowed.
+    Time zone names (``Asia/Phnom_Penh``) and UTC offsets (``UTC+7``, as in "ម៉ោងភ្នំពេញ (UTC+7)" beside
+    every date-time input) are proper nouns and are allowed.
     """
 
     zones = zoneinfo.available_timezones()
@@ -64,7 +66,7 @@ def english_left(html, allowed=()):
     for text in interface_texts(html):
         if text in zones:
             continue
-        stripped = text
+        stripped = UTC_OFFSET.sub(" ", text)
         for item in sorted(allowed, key=len, reverse=True):
             if item:
                 stripped = stripped.replace(item, " ")

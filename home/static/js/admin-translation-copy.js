@@ -58,14 +58,11 @@
   );
 
   if (unsaved) {
-    // The buttons are added when the document is ready, by a script that runs before this one's timer.
-    var run = function () {
-      window.setTimeout(explainUnsaved, 0);
-    };
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", run);
+    // The buttons are added by wagtail-modeltranslation when the document is ready: explain after "load".
+    if (document.readyState === "complete") {
+      explainUnsaved();
     } else {
-      run();
+      window.addEventListener("load", explainUnsaved);
     }
   }
 })();

@@ -102,3 +102,22 @@ def test_kit_page_lists_files_with_type_size_and_zip_links(client):
     assert [z.rsplit("/", 2)[-2] for z in zips] == ["km", "en", "all"]
     objectives = page.select("#objectives-heading + ul li")
     assert len(objectives) == len([line for line in kit.objectives_km.splitlines() if line.strip()])
+
+
+@pytest.mark.parametrize("language", ["km", "en"])
+def test_each_zip_button_says_how_large_the_download_is(client, language):
+    from django.template.defaultfilters import filesizeformat
+
+    from home.khmer_format import format_digits
+
+    kit = LessonKitPage.objects.get(slug_en="yama-the-facts")
+    with translation.override(language):
+        page = soup(client.get(kit.get_url()))
+        sizes = dict(kit.zip_sizes())
+        expected = {code: format_digits(filesizeformat(size)) for code, size in sizes.items()}
+    buttons = page.select(".zip-links a")
+    assert len(buttons) == len(sizes) >= 1
+    for button in buttons:
+        code = button["href"].rstrip("/").rsplit("/", 1)[-1]
+        assert button.select_one(".zip-size").get_text() == expected[code]
+    assert all(size > 0 for size in sizes.values())
