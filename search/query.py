@@ -197,7 +197,7 @@ class MaterialSearch:
             result = self._search(parsed, require_all=not relaxed)
         suggestion = ""
         if result.total == 0 and parsed.groups:
-            suggestion = self.backend.suggest(parsed)
+            suggestion = self._suggestion(parsed)
         return SearchResults(
             query=self.text,
             language=self.language,
@@ -210,6 +210,14 @@ class MaterialSearch:
             relaxed=relaxed,
             suggestion=suggestion,
         )
+
+    def _suggestion(self, parsed):
+        """A spelling the index knows, offered only when it finds something this search may show:
+        the index's vocabulary still holds the words of pages restricted since, which must not leak."""
+        suggestion = self.backend.suggest(parsed)
+        if suggestion and self._search(parse_query(suggestion, self.language), require_all=False).total:
+            return suggestion
+        return ""
 
     def _search(self, parsed, require_all):
         return self.backend.search(

@@ -305,3 +305,15 @@ def test_deleting_a_restricted_page_leaves_nothing_of_it_in_the_index():
     key = f"fact_sheet:{page.pk}"
     page.delete()
     assert not IndexEntry.objects.filter(key=key).exists()
+
+
+def test_did_you_mean_never_offers_a_word_only_a_restricted_page_holds():
+    """The index's vocabulary keeps the words of pages restricted later; a suggestion is
+    offered only when it finds something the reader may see."""
+    page, _title, _url = fact_sheet()
+    page.title_en = "Kratomvine facts"
+    page.save_revision().publish()
+    rebuild(EmbeddedBackend())
+    assert MaterialSearch("kratemvime", language="en").run().suggestion == "kratomvine"
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert MaterialSearch("kratemvime", language="en").run().suggestion == ""
