@@ -40,7 +40,7 @@ from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 
 from wagtail.documents.models import AbstractDocument
-from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page
 
 from home.security.two_factor import needs_second_factor
 
@@ -117,11 +117,6 @@ def admin_pages(viewer, queryset):
     if may_edit_pages(viewer):
         return queryset
     return public_pages(queryset)
-
-
-def restricted_page_paths():
-    """Tree paths of restricted pages: everything under one of them is restricted too."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 # Documents -------------------------------------------------------------------
