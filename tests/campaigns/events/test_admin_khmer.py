@@ -121,3 +121,11 @@ def test_the_check_finds_english(client, khmer_official):
     left = english_left(client.get(reverse("outreach_events:add")).content.decode(), PROPER_NOUNS)
     assert "Report attendance" not in left  # not on this screen
     assert any("Outreach event" in text for text in left)
+
+
+def test_the_scripts_strings_are_in_khmer(client, khmer_official):
+    """The sidebar's, choosers' and editor's strings come from Wagtail's script catalogue (jsi18n), which
+    reads locale/wagtail_admin/km/LC_MESSAGES/djangojs.po through LOCALE_PATHS."""
+    catalogue = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode("unicode_escape")
+    for khmer in ("ស្វែងរក", "បិទ", "ម៉ឺនុយមេ", "កំពុងផ្ទុក…"):  # Search, Close, Main menu, Loading…
+        assert khmer in catalogue
