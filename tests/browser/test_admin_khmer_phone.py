@@ -15,12 +15,13 @@ LATIN_DIGIT = re.compile(r"[0-9]")
 
 
 def kampot_event(site_env):
-    """A Kampot event that has taken place and waits for its report."""
+    """A Kampot event held yesterday, waiting for its report, with a line in its history."""
     return site_shell(
         site_env,
-        "from django.utils import timezone; from campaigns.models import OutreachEvent as E; "
-        "print(E.objects.filter(province__code='07', start__lt=timezone.now(), status='planned')"
-        ".order_by('pk').first().pk)",
+        "from tests.campaigns.events.outreach_fixtures import make_event; "
+        "from django.contrib.auth.models import User; from wagtail.log_actions import log; "
+        "e = make_event('07', 'កិច្ចប្រជុំភូមិ ម្សិលមិញ', days=-1); "
+        "log(instance=e, action='wagtail.create', user=User.objects.get(username='kampot')); print(e.pk)",
     )
 
 
@@ -41,7 +42,8 @@ def test_image_chooser_history_and_date_picker_in_khmer(live_site, site_env, pho
     allowed = [*PROPER_NOUNS, "JPG", "JPEG", "PNG", "WEBP", *data_texts(site_env)]
 
     # The image chooser, from a report's photos.
-    page.goto(f"{live_site}/admin/outreach-events/report/{kampot_event(site_env)}/")
+    event = kampot_event(site_env)
+    page.goto(f"{live_site}/admin/outreach-events/report/{event}/")
     screenshot(page, "official-report-km-360")
     page.locator("[id$='photos-ADD']").first.click()
     page.locator("[data-chooser-action-choose]").filter(visible=True).first.click()
@@ -55,7 +57,7 @@ def test_image_chooser_history_and_date_picker_in_khmer(live_site, site_env, pho
     page.keyboard.press("Escape")
 
     # The event's history.
-    page.goto(f"{live_site}/admin/outreach-events/history/{kampot_event(site_env)}/")
+    page.goto(f"{live_site}/admin/outreach-events/history/{event}/")
     screenshot(page, "official-history-km-360")
     main = page.locator("main")
     assert not english_left(main.inner_html(), allowed), english_left(main.inner_html(), allowed)

@@ -86,7 +86,7 @@ def test_a_khmer_only_draft_saves_quietly_and_says_it_was_created(live_site, sit
     screenshot(page, "walk-editor-khmer-only-draft-saved")
 
 
-@pytest.mark.parametrize(("admin_language", "zone"), [("km", "ម៉ោងភ្នំពេញ (UTC+7)"), ("en", "Phnom Penh time (UTC+7)")])
+@pytest.mark.parametrize(("admin_language", "zone"), [("km", "ម៉ោងភ្នំពេញ (UTC+៧)"), ("en", "Phnom Penh time (UTC+7)")])
 def test_the_scheduling_dialog_shows_the_time_zone_and_the_picker_leaves_save_visible(
     live_site, site_env, laptop, admin_language, zone
 ):
