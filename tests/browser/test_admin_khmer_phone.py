@@ -1,6 +1,7 @@
 """A Kampot official's Khmer admin at 360×740: the image chooser, the history page and the date picker
 have no English and write Khmer digits (issue 16)."""
 
+import json
 import re
 
 import pytest
@@ -26,14 +27,16 @@ def kampot_event(site_env):
 
 
 def data_texts(site_env):
-    """Image titles and user names: data, not interface."""
+    """Image titles, collections, tags and user names: data, not interface."""
     out = site_shell(
         site_env,
-        "from wagtail.images.models import Image; from django.contrib.auth.models import User; "
-        "print('\\n'.join([*Image.objects.values_list('title', flat=True), "
+        "import json; from wagtail.images.models import Image; from django.contrib.auth.models import User; "
+        "from wagtail.models import Collection; from taggit.models import Tag; "
+        "print(json.dumps([*Image.objects.values_list('title', flat=True), "
+        "*Collection.objects.values_list('name', flat=True), *Tag.objects.values_list('name', flat=True), "
         "*User.objects.values_list('username', flat=True)]))",
     )
-    return [line for line in out.splitlines() if line]
+    return json.loads(out)
 
 
 def test_image_chooser_history_and_date_picker_in_khmer(live_site, site_env, phone):
