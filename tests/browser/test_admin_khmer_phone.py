@@ -34,7 +34,8 @@ def data_texts(site_env):
         "from wagtail.models import Collection; from taggit.models import Tag; "
         "print(json.dumps([*Image.objects.values_list('title', flat=True), "
         "*Collection.objects.values_list('name', flat=True), *Tag.objects.values_list('name', flat=True), "
-        "*User.objects.values_list('username', flat=True)]))",
+        "*User.objects.values_list('username', flat=True), *User.objects.values_list('first_name', flat=True), "
+        "*User.objects.values_list('last_name', flat=True)]))",
     )
     return json.loads(out)
 
