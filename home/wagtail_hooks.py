@@ -19,6 +19,13 @@ def khmer_font_for_the_admin():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin-khmer.css"))
 
 
+@hooks.register("insert_global_admin_js")
+def khmer_digits_in_the_date_picker():
+    """The date-time picker's month, year and times in Khmer digits on Khmer screens
+    (home/static/js/admin-khmer-digits.js)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-khmer-digits.js"))
+
+
 @hooks.register("insert_editor_js")
 def translation_copy_guard():
     """wagtail-modeltranslation's "Copy content from" buttons: hidden on an unsaved page (they cannot work

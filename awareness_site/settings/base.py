@@ -76,7 +76,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "home.security.two_factor.SecondFactorMiddleware",
+    "home.security.sign_in_language.SignInLanguageMiddleware",  # the next sign-in page in the official's language
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.http.admin_digits.KhmerAdminDigitsMiddleware",  # Khmer digits in Wagtail's text on Khmer admin screens
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.http.bad_input.BadInputMiddleware",  # ids too large for the database: 404/400 (home/http/bad_input.py)
@@ -254,6 +256,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"  # set only when staff sign in (home/security/sign_in_language.py)
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # Content Security Policy (django-csp 4). Public pages: everything from our own origin, no inline

@@ -101,7 +101,7 @@ def open_picker(page, dialog, name):
     picker.wait_for()
 
 
-@pytest.mark.parametrize(("admin_language", "zone"), [("km", "ម៉ោងភ្នំពេញ (UTC+7)"), ("en", "Phnom Penh time (UTC+7)")])
+@pytest.mark.parametrize(("admin_language", "zone"), [("km", "ម៉ោងភ្នំពេញ (UTC+៧)"), ("en", "Phnom Penh time (UTC+7)")])
 def test_the_scheduling_dialog_shows_the_time_zone_and_the_picker_leaves_save_visible(
     live_site, site_env, laptop, admin_language, zone
 ):

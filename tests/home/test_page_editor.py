@@ -44,7 +44,7 @@ def test_the_editor_does_not_autosave(client):
     assert form.get("data-w-autosave-interval-value") is None
 
 
-@pytest.mark.parametrize(("language", "zone"), [("en", "Phnom Penh time (UTC+7)"), ("km", "ម៉ោងភ្នំពេញ (UTC+7)")])
+@pytest.mark.parametrize(("language", "zone"), [("en", "Phnom Penh time (UTC+7)"), ("km", "ម៉ោងភ្នំពេញ (UTC+៧)")])
 def test_the_scheduling_dialog_says_phnom_penh_time_and_names_the_moderators_button(client, language, zone):
     from wagtail.users.models import UserProfile
 

@@ -267,7 +267,7 @@ def test_a_report_keeps_two_photos(client, official):
     assert [p.image_id for p in event.photos.order_by("sort_order")] == [images[0].pk, images[1].pk]
 
 
-@pytest.mark.parametrize(("language", "zone"), [("en", "Phnom Penh time (UTC+7)"), ("km", "ម៉ោងភ្នំពេញ (UTC+7)")])
+@pytest.mark.parametrize(("language", "zone"), [("en", "Phnom Penh time (UTC+7)"), ("km", "ម៉ោងភ្នំពេញ (UTC+៧)")])
 def test_the_event_form_says_its_times_are_phnom_penh_time(client, language, zone):
     from bs4 import BeautifulSoup
 
