@@ -70,13 +70,14 @@ MIDDLEWARE = [
     "home.security.content_security.ContentSecurityPolicyMiddleware",
     "home.offline.PrivateWhenSettingCookies",  # the service worker cannot see Set-Cookie (home/offline.py)
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.http.admin_not_found.LocaleMiddleware",  # Django's, but an admin 404 stays in the admin
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "home.security.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "home.http.admin_not_found.AdminNotFoundMiddleware",  # the admin's own 404 page (home/http/admin_not_found.py)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.http.bad_input.BadInputMiddleware",  # ids too large for the database: 404/400 (home/http/bad_input.py)
