@@ -41,8 +41,8 @@ from campaigns.choosers import RestrictedSnippetChooserViewSet
 from campaigns.events.forms import AttendanceReportForm, ConfirmationPanel, OutreachEventForm
 from campaigns.events.models import EditConflict, EventKind, EventStatus, OutreachEvent, claim_version
 from campaigns.events.officials import OfficialArea, area_of
-from campaigns.events.permissions import outreach_event_permission_policy as policy
 from campaigns.events.permissions import may_report_now, visible_events
+from campaigns.events.permissions import outreach_event_permission_policy as policy
 from campaigns.places import Province
 from home.khmer_format import format_datetime, format_number
 
@@ -323,7 +323,7 @@ class ReportView(EditView):
 
     def get(self, request, *args, **kwargs):
         """An event that has not started has nothing to report yet: back to the event, saying so."""
-        if not self.object.has_started():
+        if not self.object.has_started:
             messages.error(request, _("This event has not started yet: report its attendance after it is held."))
             return redirect(self.object.snippet_viewset.get_url_name("inspect"), quote(self.object.pk))
         return super().get(request, *args, **kwargs)

@@ -225,10 +225,6 @@ class OutreachEvent(ClusterableModel):
         """Whether the public may see the people reached (a verified report)."""
         return self.status == EventStatus.VERIFIED and self.attendance_total is not None
 
-    def has_started(self, now=None):
-        """Whether the event has begun (attendance can be reported only from then on)."""
-        return self.start is not None and self.start <= (now or timezone.now())
-
     @property
     def place(self):
         """The most precise place, then its parents: "Commune, District, Province" in the active language."""

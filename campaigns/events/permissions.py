@@ -56,9 +56,9 @@ class OutreachEventPermissionPolicy(ModelPermissionPolicy):
 outreach_event_permission_policy = OutreachEventPermissionPolicy(OutreachEvent)
 
 
-def may_report_now(user, event, now=None):
+def may_report_now(user, event):
     """Whether to offer ``user`` the attendance report of ``event``: allowed, and the event has started."""
-    return event.has_started(now) and outreach_event_permission_policy.user_has_permission_for_instance(
+    return event.has_started and outreach_event_permission_policy.user_has_permission_for_instance(
         user, "report", event
     )
 

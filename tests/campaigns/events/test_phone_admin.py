@@ -5,8 +5,8 @@ The layout at 360 px is checked in a browser (tests/browser/test_phone_admin.py)
 from datetime import timedelta
 
 import pytest
-
 from bs4 import BeautifulSoup
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -157,9 +157,7 @@ def test_a_report_without_photos_says_so(client):
 # 3. A 404 inside the admin stays in the admin
 
 
-@pytest.mark.parametrize(
-    ("language", "title"), [("km", "រកមិនឃើញ"), ("en", "Not found")]
-)
+@pytest.mark.parametrize(("language", "title"), [("km", "រកមិនឃើញ"), ("en", "Not found")])
 @pytest.mark.parametrize("path", ["/admin/outreach-events/edit/999999/", "/admin/no-such-screen/"])
 def test_a_404_in_the_admin_is_shown_in_the_admin_in_the_officials_language(client, language, title, path):
     official(client, language)
