@@ -61,3 +61,99 @@
     function () {},
   );
 })();
+
+/* Without a connection (issue 16): what needs one says so, and a report typed offline stays typed.
+   - A link or button marked data-needs-connection="message" does nothing offline but say the message
+     (in the element named by its aria-controls, or the nearest [data-connection-status]).
+   - A form marked data-keep-offline="message" is not sent offline (the browser would replace the page,
+     and what was typed, with its own error page): it stays as typed, the message says to send it once
+     online, and a copy kept on the phone (localStorage) refills it if the page is opened again. */
+(function () {
+  function offline() {
+    return navigator.onLine === false;
+  }
+
+  function statusFor(element) {
+    var id = element.getAttribute("aria-controls");
+    var found = id && document.getElementById(id);
+    if (found) return found;
+    var box = element.closest("[data-connection-status-within]");
+    return box ? box.querySelector("[data-connection-status]") : null;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-needs-connection]");
+    if (!link || !offline()) return;
+    event.preventDefault();
+    var status = statusFor(link);
+    if (status) status.textContent = link.getAttribute("data-needs-connection");
+  });
+
+  var forms = document.querySelectorAll("form[data-keep-offline]");
+  var storage;
+  try {
+    storage = window.localStorage;
+  } catch (error) {
+    storage = null; // storage off: the form is still kept in the page
+  }
+
+  function fields(form) {
+    var named = [];
+    for (var i = 0; i < form.elements.length; i++) {
+      var field = form.elements[i];
+      if (field.name && field.type !== "hidden" && field.type !== "submit" && field.name !== "website") named.push(field);
+    }
+    return named;
+  }
+
+  function keep(form) {
+    if (!storage) return;
+    var values = {};
+    fields(form).forEach(function (field) {
+      values[field.name] = field.value;
+    });
+    try {
+      storage.setItem("nacd-form:" + form.getAttribute("action"), JSON.stringify(values));
+    } catch (error) {
+      /* full: the page still holds it */
+    }
+  }
+
+  function refill(form) {
+    if (!storage) return;
+    var kept = storage.getItem("nacd-form:" + form.getAttribute("action"));
+    if (!kept) return;
+    var values;
+    try {
+      values = JSON.parse(kept);
+    } catch (error) {
+      return;
+    }
+    fields(form).forEach(function (field) {
+      if (!field.value && values[field.name]) {
+        field.value = values[field.name];
+        field.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+  }
+
+  Array.prototype.forEach.call(forms, function (form) {
+    var status = form.querySelector("[data-connection-status]");
+    refill(form);
+    form.addEventListener("input", function () {
+      keep(form);
+    });
+    form.addEventListener("submit", function (event) {
+      if (!offline()) {
+        if (storage) storage.removeItem("nacd-form:" + form.getAttribute("action"));
+        return;
+      }
+      event.preventDefault();
+      keep(form);
+      if (status) status.textContent = form.getAttribute("data-keep-offline");
+    });
+    window.addEventListener("online", function () {
+      if (status && status.textContent) status.textContent = form.getAttribute("data-send-online");
+    });
+  });
+})();
