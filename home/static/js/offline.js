@@ -119,15 +119,16 @@
     }
   }
 
+  // Fills the empty fields from the copy kept on the phone; true when there was one.
   function refill(form) {
-    if (!storage) return;
+    if (!storage) return false;
     var kept = storage.getItem("nacd-form:" + form.getAttribute("action"));
-    if (!kept) return;
+    if (!kept) return false;
     var values;
     try {
       values = JSON.parse(kept);
     } catch (error) {
-      return;
+      return false;
     }
     fields(form).forEach(function (field) {
       if (!field.value && values[field.name]) {
@@ -135,11 +136,16 @@
         field.dispatchEvent(new Event("change", { bubbles: true }));
       }
     });
+    return true;
   }
 
   Array.prototype.forEach.call(forms, function (form) {
     var status = form.querySelector("[data-connection-status]");
-    refill(form);
+    function say(name) {
+      if (status) status.textContent = form.getAttribute(name);
+    }
+    var unsent = refill(form) && offline(); // typed offline before, and still offline
+    if (unsent) say("data-keep-offline");
     form.addEventListener("input", function () {
       keep(form);
     });
@@ -150,10 +156,11 @@
       }
       event.preventDefault();
       keep(form);
-      if (status) status.textContent = form.getAttribute("data-keep-offline");
+      unsent = true;
+      say("data-keep-offline");
     });
     window.addEventListener("online", function () {
-      if (status && status.textContent) status.textContent = form.getAttribute("data-send-online");
+      if (unsent) say("data-send-online");
     });
   });
 })();
