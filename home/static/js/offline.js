@@ -81,12 +81,38 @@
     return box ? box.querySelector("[data-connection-status]") : null;
   }
 
+  // Whether the site answers (any answer): phones often say "online" on a network with no internet,
+  // so the browser's word is not enough. The worker lets HEAD requests through to the network.
+  function reachable(url) {
+    if (offline()) return Promise.resolve(false);
+    if (!window.fetch) return Promise.resolve(true);
+    return fetch(url, { method: "HEAD", cache: "no-store", credentials: "same-origin" }).then(
+      function () {
+        return true;
+      },
+      function () {
+        return false;
+      },
+    );
+  }
+
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("[data-needs-connection]");
-    if (!link || !offline()) return;
+    if (!link) return;
+    if (link.hasAttribute("data-connection-checked")) {
+      link.removeAttribute("data-connection-checked");
+      return; // checked just now: the browser downloads it
+    }
     event.preventDefault();
-    var status = statusFor(link);
-    if (status) status.textContent = link.getAttribute("data-needs-connection");
+    reachable(link.getAttribute("href")).then(function (ok) {
+      if (ok) {
+        link.setAttribute("data-connection-checked", "");
+        link.click();
+        return;
+      }
+      var status = statusFor(link);
+      if (status) status.textContent = link.getAttribute("data-needs-connection");
+    });
   });
 
   var forms = document.querySelectorAll("form[data-keep-offline]");
@@ -150,14 +176,25 @@
       keep(form);
     });
     form.addEventListener("submit", function (event) {
-      if (!offline()) {
+      if (form.hasAttribute("data-connection-checked")) {
+        form.removeAttribute("data-connection-checked");
         if (storage) storage.removeItem("nacd-form:" + form.getAttribute("action"));
-        return;
+        return; // the site answers: sent as usual
       }
       event.preventDefault();
       keep(form);
-      unsent = true;
-      say("data-keep-offline");
+      var submitter = event.submitter;
+      reachable(form.getAttribute("action")).then(function (ok) {
+        if (ok) {
+          form.setAttribute("data-connection-checked", "");
+          if (!form.requestSubmit) form.submit();
+          else if (submitter) form.requestSubmit(submitter);
+          else form.requestSubmit();
+          return;
+        }
+        unsent = true;
+        say("data-keep-offline");
+      });
     });
     window.addEventListener("online", function () {
       if (unsent) say("data-send-online");
