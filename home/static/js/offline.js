@@ -170,8 +170,8 @@
     function say(name) {
       if (status) status.textContent = form.getAttribute(name);
     }
-    var unsent = refill(form) && offline(); // typed offline before, and still offline
-    if (unsent) say("data-keep-offline");
+    var unsent = refill(form); // a kept copy is one not sent yet (sending drops it)
+    if (unsent && offline()) say("data-keep-offline");
     form.addEventListener("input", function () {
       keep(form);
     });
