@@ -26,8 +26,11 @@ from django.utils.cache import patch_cache_control
 from home.languages import language_codes
 
 SOURCE = "js/sw.js"
-# Kept at install, so that the offline page shows styled even before any page was opened.
-PRECACHED_STATIC = ["css/site.css", "js/offline.js", "img/icon.svg"]
+# Kept at install, so that the offline page shows styled even before any page was opened. The Khmer
+# font too (site.css names it): a phone without a Khmer font of its own otherwise shows saved pages'
+# Khmer as boxes once the font has left the browser's cache (issue 16).
+KHMER_FONTS = ["fonts/NotoSansKhmer-Regular.woff2", "fonts/NotoSansKhmer-Bold.woff2"]
+PRECACHED_STATIC = ["css/site.css", "js/offline.js", "img/icon.svg", *KHMER_FONTS]
 
 
 def offline_paths():

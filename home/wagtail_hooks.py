@@ -26,6 +26,12 @@ def khmer_digits_in_the_date_picker():
     return format_html('<script src="{}" defer></script>', static("js/admin-khmer-digits.js"))
 
 
+@hooks.register("insert_global_admin_js")
+def date_picker_closes_when_leaving_the_field():
+    """The date and time picker closes when the focus leaves its field (home/static/js/admin-date-picker.js)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-date-picker.js"))
+
+
 @hooks.register("insert_editor_js")
 def translation_copy_guard():
     """wagtail-modeltranslation's "Copy content from" buttons: hidden on an unsaved page (they cannot work

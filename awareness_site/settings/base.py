@@ -70,7 +70,7 @@ MIDDLEWARE = [
     "home.security.content_security.ContentSecurityPolicyMiddleware",
     "home.offline.PrivateWhenSettingCookies",  # the service worker cannot see Set-Cookie (home/offline.py)
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.http.admin_not_found.LocaleMiddleware",  # Django's, but an admin 404 stays in the admin
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "home.security.sign_in_language.SignInLanguageMiddleware",  # the next sign-in page in the official's language
     "django.contrib.messages.middleware.MessageMiddleware",
     "home.http.admin_digits.KhmerAdminDigitsMiddleware",  # Khmer digits in Wagtail's text on Khmer admin screens
+    "home.http.admin_not_found.AdminNotFoundMiddleware",  # the admin's own 404 page (home/http/admin_not_found.py)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.http.bad_input.BadInputMiddleware",  # ids too large for the database: 404/400 (home/http/bad_input.py)

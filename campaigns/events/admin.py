@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -40,8 +41,8 @@ from campaigns.choosers import RestrictedSnippetChooserViewSet
 from campaigns.events.forms import AttendanceReportForm, ConfirmationPanel, OutreachEventForm
 from campaigns.events.models import EditConflict, EventKind, EventStatus, OutreachEvent, claim_version
 from campaigns.events.officials import OfficialArea, area_of
+from campaigns.events.permissions import may_report_now, visible_events
 from campaigns.events.permissions import outreach_event_permission_policy as policy
-from campaigns.events.permissions import visible_events
 from campaigns.places import Province
 from home.khmer_format import format_datetime, format_number
 
@@ -156,7 +157,7 @@ class IndexView(snippet_views.IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         user = self.request.user
-        if policy.user_has_permission_for_instance(user, "report", instance):
+        if may_report_now(user, instance):
             buttons.append(
                 ListingButton(
                     _("Report attendance"),
@@ -208,6 +209,25 @@ class CreateView(snippet_views.CreateView):
             if existing is None:
                 raise
             return existing
+
+
+def event_buttons(user, event):
+    """The header buttons of one event: report (once it has started) and verify, each when allowed."""
+    buttons = []
+    viewset = event.snippet_viewset
+    if may_report_now(user, event):
+        url = reverse(viewset.get_url_name("report"), args=(quote(event.pk),))
+        buttons.append(Button(_("Report attendance"), url=url, icon_name="group", priority=15))
+    if policy.user_has_permission_for_instance(user, "verify", event):
+        url = reverse(viewset.get_url_name("verify"), args=(quote(event.pk),))
+        buttons.append(Button(_("Verify report"), url=url, icon_name="check", priority=16))
+    return buttons
+
+
+def photos_html(event):
+    """Thumbnails of the event's photos, each linking to the photo (private files: the checked route)."""
+    photos = event.photos.select_related("image").order_by("sort_order")
+    return render_to_string("campaigns/admin/event_photos.html", {"photos": photos})
 
 
 def user_name(user):
@@ -280,16 +300,7 @@ class EditView(VersionCheckedMixin, InAreaObjectMixin, snippet_views.EditView):
         return [*super().header_more_buttons, *self.event_buttons()]
 
     def event_buttons(self):
-        buttons = []
-        viewset = self.object.snippet_viewset
-        user = self.request.user
-        if policy.user_has_permission_for_instance(user, "report", self.object):
-            url = reverse(viewset.get_url_name("report"), args=(quote(self.object.pk),))
-            buttons.append(Button(_("Report attendance"), url=url, icon_name="group", priority=15))
-        if policy.user_has_permission_for_instance(user, "verify", self.object):
-            url = reverse(viewset.get_url_name("verify"), args=(quote(self.object.pk),))
-            buttons.append(Button(_("Verify report"), url=url, icon_name="check", priority=16))
-        return buttons
+        return event_buttons(self.request.user, self.object)
 
 
 class ReportView(EditView):
@@ -309,6 +320,13 @@ class ReportView(EditView):
 
     def get_page_title(self):
         return _("Report attendance")
+
+    def get(self, request, *args, **kwargs):
+        """An event that has not started has nothing to report yet: back to the event, saying so."""
+        if not self.object.has_started:
+            messages.error(request, _("This event has not started yet: report its attendance after it is held."))
+            return redirect(self.object.snippet_viewset.get_url_name("inspect"), quote(self.object.pk))
+        return super().get(request, *args, **kwargs)
 
     @cached_property
     def header_more_buttons(self):
@@ -366,6 +384,7 @@ class VerifyView(InAreaObjectMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["event"] = self.object
+        context["photos"] = self.object.photos.select_related("image").order_by("sort_order")
         context["index_url"] = reverse(self.object.snippet_viewset.get_url_name("list"))
         return context
 
@@ -396,6 +415,18 @@ class DeleteView(InAreaObjectMixin, snippet_views.DeleteView):
 
 
 class InspectView(InAreaObjectMixin, snippet_views.InspectView):
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *event_buttons(self.request.user, self.object)]
+
+    def get_field_label(self, field_name, field):
+        if field_name == "photos":
+            return _("Photos")
+        return super().get_field_label(field_name, field)
+
+    def get_photos_display_value(self):
+        return photos_html(self.object)
+
     def get_field_display_value(self, field_name, field):
         if field_name in ("start", "end", "reported_at", "verified_at"):
             return format_datetime(getattr(self.object, field_name))
@@ -551,6 +582,7 @@ class OutreachEventViewSet(SnippetViewSet):
         "age_15_24",
         "age_25_plus",
         "notes",
+        "photos",
         "created_by",
         "reported_by",
         "reported_at",

@@ -91,11 +91,23 @@ class GroupedModelChoiceField(forms.ModelChoiceField):
 
 
 class ConfirmationPanel(FieldPanel):
-    """A tick box shown only when the form asks the official to confirm a warning."""
+    """A tick box shown only when the form asks the official to confirm a warning.
+
+    The box and its words sit together in one ``<label>`` (a screen reader reads them, a finger
+    can tap them); the panel's heading only says that something needs checking."""
 
     class BoundPanel(FieldPanel.BoundPanel):
+        template_name = "campaigns/admin/confirmation_panel.html"
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.heading = _("Check before saving")  # the field keeps its own label, shown beside the box
+
         def is_shown(self):
             return self.field_name in getattr(self.form, "confirmations_needed", ()) and super().is_shown()
+
+        def id_for_label(self):
+            return ""  # the heading is not the box's label: the label beside the box is
 
 
 def likely_duplicates(start, campaign=None, commune=None, titles=(), exclude_pk=None):

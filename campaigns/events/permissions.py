@@ -56,6 +56,13 @@ class OutreachEventPermissionPolicy(ModelPermissionPolicy):
 outreach_event_permission_policy = OutreachEventPermissionPolicy(OutreachEvent)
 
 
+def may_report_now(user, event):
+    """Whether to offer ``user`` the attendance report of ``event``: allowed, and the event has started."""
+    return event.has_started and outreach_event_permission_policy.user_has_permission_for_instance(
+        user, "report", event
+    )
+
+
 def visible_events(user):
     """The events ``user`` may see in the admin: their area's, if their groups let them see events at all."""
     return outreach_event_permission_policy.instances_user_has_any_permission_for(

@@ -156,3 +156,61 @@ def test_no_content_security_policy_violation_with_the_worker(live_site, reader,
     page.reload()
     assert page.evaluate("() => navigator.serviceWorker.controller.scriptURL") == live_site + "/sw.js"
     assert not violations, violations
+
+
+# Issue 16: the Khmer font kept, "needs a connection" said, a report typed offline kept.
+
+KHMER_FONT_LOADED = """async () => {
+  await document.fonts.ready;
+  return [...document.fonts].filter((f) => f.family.includes("NACD Khmer") && f.status === "loaded").length;
+}"""
+
+
+@pytest.mark.parametrize("language", ["km", "en"])
+def test_a_saved_kit_offline_keeps_its_khmer_font_says_zips_need_a_connection_and_keeps_a_typed_report(
+    live_site, reader, page_paths, language
+):
+    context, page = reader
+    kit = page_paths[language]["lesson kit"]
+    page.goto(live_site + kit)
+    wait_until_controlled(page)
+    page.locator("[data-save-offline]").click()
+    page.locator("#save-offline-status", has_text="បានរក្សាទុក" if language == "km" else "Saved").wait_for()
+    # The browser's own cache would hide the question: only what the worker kept counts.
+    session = context.new_cdp_session(page)
+    session.send("Network.clearBrowserCache")
+    context.set_offline(True)
+    page.reload()
+    page.locator("h1").wait_for()
+
+    # Khmer letters in the font the site brings (a phone without a Khmer font shows them from it).
+    page.evaluate("() => document.body.append(Object.assign(document.createElement('span'), {textContent: 'ខ្មែរ'}))")
+    assert page.evaluate(KHMER_FONT_LOADED) >= 1, "the Khmer font was not kept for offline reading"
+
+    # The ZIP buttons say plainly that they need a connection, and the page stays.
+    zips = page.locator(".zip-links a")
+    if zips.count():
+        zips.first.click()
+        status = page.locator(".zip-links [data-connection-status]")
+        words = "ត្រូវការការតភ្ជាប់អ៊ីនធឺណិត" if language == "km" else "need an internet connection"
+        status.filter(has_text=words).wait_for()
+        assert page.url == live_site + kit
+
+    # A class report typed offline: not sent, still in the form, and the teacher is told what to do.
+    form = page.locator("#report form")
+    typed = "គ្រូបង្រៀននៅសាលាបឋមសិក្សាភូមិ"
+    text_field = form.locator("textarea, input[type=text]").first
+    text_field.fill(typed)
+    form.locator("button[type=submit]").click()
+    page.wait_for_timeout(300)
+    assert page.url.startswith(live_site + kit), "the browser's error page replaced the form"
+    assert text_field.input_value() == typed
+    said = form.locator("[data-connection-status]")
+    said.filter(has_text="មិនទាន់បានផ្ញើ" if language == "km" else "was not sent").wait_for()
+    screenshot(page, f"offline-report-kept-{language}-360")
+    # Opened again (still offline): what was typed comes back.
+    page.reload()
+    assert page.locator("#report form").locator("textarea, input[type=text]").first.input_value() == typed
+    context.set_offline(False)
+    page.evaluate("() => window.dispatchEvent(new Event('online'))")
+    said.filter(has_text="អ្នកមានអ៊ីនធឺណិតវិញហើយ" if language == "km" else "online again").wait_for()

@@ -36,10 +36,23 @@ def test_the_worker_is_served_at_the_root_as_javascript_never_cached_with_the_ro
     assert 'addEventListener("fetch"' in source
     assert config["offline"] == {"km": "/km/offline/", "en": "/en/offline/"}
     assert set(config["precache"]) == {static("css/site.css"), static("js/offline.js"), static("img/icon.svg")} | {
+        static("fonts/NotoSansKhmer-Regular.woff2"),
+        static("fonts/NotoSansKhmer-Bold.woff2"),
         "/km/offline/",
         "/en/offline/",
     }
     assert re.fullmatch(r"[0-9a-f]{12}", config["version"])
+
+
+def test_the_worker_keeps_every_khmer_font_the_site_stylesheet_names(client):
+    """Saved pages keep their Khmer letters on a phone with no Khmer font of its own (issue 16)."""
+    from django.contrib.staticfiles import finders
+
+    stylesheet = open(finders.find("css/site.css"), encoding="utf-8").read()
+    named = set(re.findall(r"url\(\"?\.\./(fonts/[^\")]+\.woff2)", stylesheet))
+    assert named, "site.css names no font"
+    precache = config_of(client.get("/sw.js").content.decode())[0]["precache"]
+    assert {static(name) for name in named} <= set(precache)
 
 
 def test_the_worker_has_the_strict_content_security_policy(client):
