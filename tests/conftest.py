@@ -15,6 +15,8 @@ import pytest
 
 from django.utils import translation
 
+from wagtail.images import get_image_model
+
 from campaigns.demo import seed as demo_seed
 from home.models import HomePage
 
@@ -65,3 +67,15 @@ def khmer():
 def english():
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def separate_media(settings, tmp_path):
+    """Public and private media folders of the test's own, and no rendition remembered from
+    another test (renditions are cached by image id, and ids come back after each rollback)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT.mkdir()
+    settings.PRIVATE_MEDIA_ROOT.mkdir()
+    get_image_model().get_rendition_model().cache_backend.clear()
+    return tmp_path

@@ -28,23 +28,12 @@ from home.roles import PROVINCIAL_OFFICIALS
 from tests.campaigns.events.outreach_fixtures import event_form, make_event, make_user, new_event_form, report_form
 from tests.security.upload_files import VALID_IMAGES
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo", "separate_media")]
 
 Image = get_image_model()
 B_TITLE = "វគ្គអប់រំកោះកុងសម្ងាត់-៩"  # province B's event: never shown to province A
 A_TITLE = "វគ្គអប់រំកំពតបើកចំហ-៧"  # province A's own event: shown to its officials
 DRAFT_CAMPAIGN = "យុទ្ធនាការព្រាងមិនទាន់ផ្សាយ-៣"  # a campaign never published
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.MEDIA_ROOT.mkdir()
-    settings.PRIVATE_MEDIA_ROOT.mkdir()
-    # Renditions are cached by image id, and ids come back after each test's rollback.
-    Image.get_rendition_model().cache_backend.clear()
-    return tmp_path
 
 
 @pytest.fixture

@@ -20,21 +20,12 @@ from home.roles import PROVINCIAL_COORDINATORS, PROVINCIAL_OFFICIALS
 from tests.campaigns.events.outreach_fixtures import make_event, make_user, new_event_form
 from tests.security.upload_files import VALID_IMAGES
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo", "separate_media")]
 
 Image = get_image_model()
 ADD = reverse("outreach_events:add")
 LIST = reverse("outreach_events:list")
 NOT_STARTED_KM = "ព្រឹត្តិការណ៍នេះមិនទាន់ចាប់ផ្ដើមនៅឡើយទេ"
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.MEDIA_ROOT.mkdir()
-    settings.PRIVATE_MEDIA_ROOT.mkdir()
-    Image.get_rendition_model().cache_backend.clear()
 
 
 def soup(response):
