@@ -47,8 +47,9 @@ KHMER_DIGITS = dict(zip("០១២៣៤៥៦៧៨៩", "0123456789", strict=T
 LATIN = {**CONSONANTS, **INDEPENDENT_VOWELS, **VOWEL_SIGNS, **KHMER_DIGITS}
 
 
-def _word_iterator():
-    # A BreakIterator is not thread-safe: one per thread.
+def word_iterator():
+    """ICU's Khmer word BreakIterator of this thread (one is not thread-safe: one per thread);
+    search/text.py cuts the index's words with it too."""
     iterator = getattr(_local, "words", None)
     if iterator is None:
         iterator = _local.words = icu.BreakIterator.createWordInstance(icu.Locale("km"))
@@ -60,7 +61,7 @@ def word_pieces(text):
     text = unicodedata.normalize("NFC", str(text or ""))
     if not text:
         return []
-    iterator = _word_iterator()
+    iterator = word_iterator()
     iterator.setText(text)
     # ICU counts UTF-16 code units: map them back to Python offsets.
     offsets = []

@@ -12,10 +12,10 @@ import re
 import threading
 import unicodedata
 
-import icu
 import snowballstemmer
 
 from home.khmer_format import LATIN_DIGITS
+from home.khmer_text import word_iterator
 
 # Invisible characters writers and editors leave in text: zero-width space
 # (Khmer writers' invisible word break), zero-width no-break space / BOM, soft hyphen.
@@ -54,14 +54,6 @@ def normalise(text):
     return with_latin_digits(without_invisible(unicodedata.normalize("NFC", str(text))))
 
 
-def _word_iterator():
-    # A BreakIterator is not thread-safe: one per thread.
-    iterator = getattr(_local, "words", None)
-    if iterator is None:
-        iterator = _local.words = icu.BreakIterator.createWordInstance(icu.Locale("km"))
-    return iterator
-
-
 def words(text):
     """``(word, start, end)`` for each word of ``text`` (already normalised), offsets into ``text``.
 
@@ -70,7 +62,7 @@ def words(text):
     if not text:
         return []
     text = text[:MAX_ANALYSED_CHARS]
-    iterator = _word_iterator()
+    iterator = word_iterator()
     # ICU works in UTF-16 code units: map them back to Python offsets when the text has astral characters.
     astral = ASTRAL.search(text) is not None
     iterator.setText(text)
