@@ -4,8 +4,10 @@ The test database is built once per session from the migrations, without the dem
 the data it needs. Tests that read the demo site (the bilingual site a new user sees after ``make run``)
 ask for the ``demo`` fixture, or mark their module with ``pytestmark = pytest.mark.usefixtures("demo")``:
 the demo is seeded once, the first time such a test runs, and kept for the rest of the session. Tests
-that need no demo run first (``pytest_collection_modifyitems``), so the first results come in seconds
-and no test without the demo ever sees it. Each test still runs in its own transaction.
+that need no demo run first (``run_order``), so the first results come in seconds and no test without the
+demo ever sees it. Each test still runs in its own transaction, except the few whose other threads or
+processes must see their writes (``committed_demo``). The browser tests' site starts from a copy of this
+seeded database (tests/browser/conftest.py), so a session migrates once and seeds once.
 
 ``--reuse-db`` keeps the migrated database between runs (``make test-fast PYTEST_ARGS=--reuse-db``);
 the demo is seeded into it again (idempotently) when a demo test runs.
@@ -25,6 +27,14 @@ def needs_demo(item):
     return "demo" in getattr(item, "fixturenames", ())
 
 
+def uses_browser(item):
+    return "live_site" in getattr(item, "fixturenames", ())
+
+
+def uses_committed_demo(item):
+    return "committed_demo" in getattr(item, "fixturenames", ())
+
+
 def is_transactional(item):
     marker = item.get_closest_marker("django_db")
     fixtures = getattr(item, "fixturenames", ())
@@ -33,11 +43,22 @@ def is_transactional(item):
     )
 
 
+def run_order(item):
+    """Tests without the demo first (the first results come in seconds), then those that read it inside their own
+    transaction, then the browser tests (their site starts from a copy of the seeded database), then the tests
+    that write into the committed demo, and transactional tests (they empty the database when they end) last."""
+    if is_transactional(item):
+        return 4
+    if uses_committed_demo(item):
+        return 3
+    if uses_browser(item):
+        return 2
+    return 1 if needs_demo(item) else 0
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Tests without the demo first, then those with it; transactional tests (they empty the database when they
-    end) last, as pytest-django orders them."""
-    items.sort(key=lambda item: (is_transactional(item), needs_demo(item)))
+    items.sort(key=run_order)
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +71,16 @@ def demo_site(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(demo_site, db):
     """The demo site, for a test that reads it."""
+
+
+@pytest.fixture
+def committed_demo(demo_site, django_db_blocker):
+    """The demo site, for a test whose other threads or processes must see what it writes: no transaction
+    around the test and no flush after it, so the demo is not seeded again. What such a test writes stays in
+    the database: these tests run after every test that reads the demo (``run_order``), and each counts what
+    it adds (a difference from before), never a total."""
+    with django_db_blocker.unblock():
+        yield
 
 
 @pytest.fixture

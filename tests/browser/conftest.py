@@ -1,15 +1,18 @@
 """Browser tests: Playwright drives Debian's Chromium against the demo site served by Django.
 
-A session fixture builds a database of its own (a temporary SQLite file, or a
-``<name>_browser`` database next to ``DATABASE_URL`` on PostgreSQL), migrates it,
-loads the demo content exactly as ``make run`` does and serves it on a free
-port. Tests skip only when no Chromium is installed, and never in CI.
+A session fixture gives the served site a database of its own: a copy of the test
+database once the demo is seeded into it (``demo_site``, the same seeding as
+``make run``), as a temporary SQLite file or a ``<name>_browser`` database next to
+it on PostgreSQL, with a copy of its media. The suite thus migrates and seeds once.
+The site is served on a free port. Tests skip only when no Chromium is installed,
+and never in CI.
 """
 
 import json
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -42,28 +45,46 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def browser_database_url(tmp_path):
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        return f"sqlite:///{tmp_path / 'browser.sqlite3'}"
+def copy_test_database(tmp_path):
+    """A copy of the seeded test database for the served site; its ``DATABASE_URL``."""
+    from django.db import connection, connections
+
+    if connection.vendor == "sqlite":
+        path = tmp_path / "browser.sqlite3"
+        connection.ensure_connection()
+        target = sqlite3.connect(path)
+        connection.connection.backup(target)
+        target.close()
+        return f"sqlite:///{path}"
     import psycopg  # imported here, not at the top: only this path needs it (start-up time)
 
-    base, _, name = url.rpartition("/")
-    name = f"{name}_browser"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    source = connection.settings_dict["NAME"]
+    base = os.environ["DATABASE_URL"].rpartition("/")[0]
+    name = f"{source}_browser"[:63]
+    connections.close_all()  # a template database must have no other session
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
     return f"{base}/{name}"
 
 
 @pytest.fixture(scope="session")
-def site_env(tmp_path_factory):
+def site_env(tmp_path_factory, demo_site, django_db_blocker):
+    from django.conf import settings
+
     tmp_path = tmp_path_factory.mktemp("browser-site")
+    with django_db_blocker.unblock():
+        database_url = copy_test_database(tmp_path)
+    media, private_media = tmp_path / "media", tmp_path / "private-media"
+    shutil.copytree(settings.MEDIA_ROOT, media)
+    if Path(settings.PRIVATE_MEDIA_ROOT).exists():
+        shutil.copytree(settings.PRIVATE_MEDIA_ROOT, private_media)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "awareness_site.settings.test",
-        "DATABASE_URL": browser_database_url(tmp_path),
-        "MEDIA_ROOT": str(tmp_path / "media"),
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(media),
+        "PRIVATE_MEDIA_ROOT": str(private_media),
         "SERVE_MEDIA": "1",
         "STATIC_ROOT": str(tmp_path / "static"),  # collected as in production (settings/test.py)
     }
@@ -78,9 +99,7 @@ def manage(env, *args):
 
 @pytest.fixture(scope="session")
 def live_site(site_env):
-    """Base URL of the demo site, migrated and seeded as `make run` does."""
-    manage(site_env, "migrate", "--noinput")
-    manage(site_env, "seed_demo")
+    """Base URL of the demo site, seeded as `make run` does (``site_env``)."""
     manage(site_env, "collectstatic", "--noinput")
     port = free_port()
     log = open(Path(site_env["MEDIA_ROOT"]).parent / "server.log", "w")  # noqa: SIM115

@@ -15,7 +15,6 @@ from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
 
-from campaigns.demo import seed as demo
 from campaigns.events.models import claim_version
 from campaigns.models import CampaignPage, DownloadCount, LessonKitPage, ManualReach, OutreachEvent, PageViewCount
 from tests.campaigns import concurrency_workers as workers
@@ -34,10 +33,7 @@ def together(pool, function, arguments):
     return pool.starmap(function, [(*args, start_at) for args in arguments])
 
 
-@pytest.mark.django_db(transaction=True)
-def test_counts_attendance_and_edits_stay_exact_across_processes():
-
-    demo.seed()
+def test_counts_attendance_and_edits_stay_exact_across_processes(committed_demo):
     campaign = CampaignPage.objects.get(slug_en="cleanse-ourselves-first")
     kit = LessonKitPage.objects.get(slug_en="yama-the-facts")
     today = timezone.localdate()

@@ -6,6 +6,7 @@ PostgreSQL pass (CI sets ``DATABASE_URL=postgres://...``) runs it; on SQLite it 
 
 import datetime
 import os
+import secrets
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,7 +21,6 @@ from django.db import connection
 
 from wagtail.documents.models import Document
 
-from campaigns.demo import seed as demo
 from campaigns.models import CampaignIndexPage, CampaignPage, ManualReach, PageViewCount
 from tests.campaigns.events.outreach_fixtures import make_event
 
@@ -29,6 +29,7 @@ pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="backup and restore use pg_dump/pg_restore: a PostgreSQL procedure, run in the PostgreSQL pass",
 )
+RUN = secrets.token_hex(4)
 PDF = b"%PDF-1.4\n% \xe1\x9e\x80 backup test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -66,16 +67,15 @@ def run(script, *args, **env):
 
 
 @pytest.fixture
-def known_records(transactional_db):
-    """The demo site plus records with exact values to look for after the restore."""
-
-    demo.seed()
+def known_records(committed_demo):
+    """The demo site plus records with exact values to look for after the restore (committed: pg_dump reads
+    the database from another connection)."""
     campaign = CampaignIndexPage.objects.get().add_child(
         instance=CampaignPage(
             title_km="យុទ្ធនាការបម្រុងទុកទិន្នន័យ",
             title_en="Backed-up campaign",
-            slug_km="backup-km",
-            slug_en="backup-en",
+            slug_km=f"backup-km-{RUN}",  # the demo is committed and, with --reuse-db, kept between runs
+            slug_en=f"backup-en-{RUN}",
             summary_km="ទិន្នន័យនេះត្រូវតែរកឃើញវិញ បន្ទាប់ពីការស្ដារ។",
             summary_en="This must be found again after the restore.",
             start_date=datetime.date(2026, 1, 1),

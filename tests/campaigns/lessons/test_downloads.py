@@ -1,18 +1,14 @@
 """Kit downloads (journey 2 step 3): byte for byte, resumable, zipped, and counted without tracking."""
 
 import io
-import threading
 import zipfile
 from urllib.parse import unquote
 
 import pytest
 
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test import Client
 from django.utils import timezone, translation
 
-from campaigns.demo import seed as demo
 from campaigns.lessons.downloads import DownloadCount, build_zip
 from campaigns.lessons.pages import LessonKitPage
 
@@ -152,34 +148,3 @@ def test_downloads_are_counted_per_kit_file_language_and_day(client, kit):
 def test_counting_stores_nothing_about_the_visitor():
     columns = {field.name for field in DownloadCount._meta.get_fields()}
     assert columns == {"id", "day", "kit", "document", "target", "language", "count"}
-
-
-@pytest.mark.django_db(transaction=True)
-def test_no_download_is_lost_under_concurrency():
-
-    demo.seed()
-    kit = LessonKitPage.objects.get(slug_en="yama-the-facts")
-    kit_file = kit.files.get(role="worksheet", language="km")
-    url = file_url(kit, kit_file)
-    threads, per_thread = 8, 10
-    errors = []
-
-    def download():
-        client = Client()
-        try:
-            for _ in range(per_thread):
-                response = client.get(url, HTTP_USER_AGENT=PHONE)
-                assert response.status_code == 200
-                body(response)
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    workers = [threading.Thread(target=download) for _ in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    assert not errors, errors
-    assert counted(kit, f"file:{kit_file.document_id}") == threads * per_thread
