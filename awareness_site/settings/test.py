@@ -36,7 +36,7 @@ if os.environ.get("STATIC_ROOT"):
     WHITENOISE_AUTOREFRESH = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
-PRIVATE_MEDIA_ROOT = MEDIA_ROOT.parent / ".test-private-media"
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", MEDIA_ROOT.parent / ".test-private-media"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # SQLite tests use a file, as the embedded site does, so concurrency tests meet real
