@@ -14,6 +14,7 @@ the demo is seeded into it again (idempotently) when a demo test runs.
 """
 
 import pytest
+from pytest_django import fixtures as pytest_django_fixtures
 
 from django.utils import translation
 
@@ -59,6 +60,20 @@ def run_order(item):
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     items.sort(key=run_order)
+
+
+_databases_for_test = pytest_django_fixtures._get_databases_for_test
+
+
+def databases_for_test(test):
+    """pytest-django makes the test database only for tests that ask for ``db`` or carry its marker; the
+    committed-demo and browser tests need it too (the seeded database), without either."""
+    if uses_committed_demo(test) or uses_browser(test):
+        return ("default",), False
+    return _databases_for_test(test)
+
+
+pytest_django_fixtures._get_databases_for_test = databases_for_test
 
 
 @pytest.fixture(scope="session")
