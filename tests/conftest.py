@@ -45,16 +45,19 @@ def is_transactional(item):
 
 
 def run_order(item):
-    """Tests without the demo first (the first results come in seconds), then those that read it inside their own
-    transaction, then the browser tests (their site starts from a copy of the seeded database), then the tests
-    that write into the committed demo, and transactional tests (they empty the database when they end) last."""
+    """Tests without a database first (the first results come in seconds, before the migrations), then those
+    with a database but without the demo, then those that read it inside their own transaction, then the
+    browser tests (their site starts from a copy of the seeded database), then the tests that write into the
+    committed demo, and transactional tests (they empty the database when they end) last."""
     if is_transactional(item):
-        return 4
+        return 5
     if uses_committed_demo(item):
-        return 3
+        return 4
     if uses_browser(item):
+        return 3
+    if needs_demo(item):
         return 2
-    return 1 if needs_demo(item) else 0
+    return 1 if databases_for_test(item)[0] else 0
 
 
 @pytest.hookimpl(trylast=True)
