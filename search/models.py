@@ -17,6 +17,7 @@ class IndexEntry(models.Model):
     kind = models.CharField(max_length=40)
     title = models.TextField()
     names = models.TextField(blank=True)
+    summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     facets = models.TextField(blank=True)  # "facet=value" lines, counted for the facet links
