@@ -38,21 +38,32 @@ def synonyms_filter():
 CHAR_FILTERS = [zero_width, khmer_digits, nfc]
 
 khmer_index = analyzer("khmer_index", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding])
-khmer_search = analyzer(
-    "khmer_search", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding, synonyms_filter()]
-)
+
+
+def khmer_search():
+    """Built when an index is created: the synonyms are what staff keep then (search/synonyms.py)."""
+    return analyzer(
+        "khmer_search", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding, synonyms_filter()]
+    )
+
+
 english_index = analyzer(
     "english_index",
     tokenizer="icu_tokenizer",
     char_filter=CHAR_FILTERS,
     filter=[english_possessive, folding, english_stemmer],
 )
-english_search = analyzer(
-    "english_search",
-    tokenizer="icu_tokenizer",
-    char_filter=CHAR_FILTERS,
-    filter=[english_possessive, folding, synonyms_filter(), english_stemmer],
-)
+
+
+def english_search():
+    return analyzer(
+        "english_search",
+        tokenizer="icu_tokenizer",
+        char_filter=CHAR_FILTERS,
+        filter=[english_possessive, folding, synonyms_filter(), english_stemmer],
+    )
+
+
 words_only = analyzer("words_only", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding])
 
 # Khmer orthographic syllables (search/text.py ``SYLLABLE``): a pattern tokenizer that emits each
@@ -70,7 +81,8 @@ khmer_syllables = analyzer(
     "khmer_syllables", tokenizer=syllable_tokenizer, char_filter=[zero_width, nfc, syllable_folding]
 )
 
-ANALYZERS = {"km": (khmer_index, khmer_search), "en": (english_index, english_search)}
+# Search analyzers by name: their definitions (with the synonyms) are added by materials_index().
+ANALYZERS = {"km": (khmer_index, "khmer_search"), "en": (english_index, "english_search")}
 
 
 def _fields(language):
@@ -140,4 +152,6 @@ def materials_index(name):
     index = Index(name)
     index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=10_000)
     index.document(MaterialDocument)
+    index.analyzer(khmer_search())
+    index.analyzer(english_search())
     return index

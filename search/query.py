@@ -55,6 +55,7 @@ class ParsedQuery:
     language: str
     groups: list
     whole: list = field(default_factory=list)  # the groups of the other reading, Khmer runs whole (or [])
+    typed: tuple = ()  # every term of the query in order, question words included (ranking bonuses)
 
     def terms(self):
         return {t for group in self.groups for t in group.terms()}
@@ -149,12 +150,34 @@ def _parse(text, language, split_runs):
             groups.append(Group(alternatives=[phrase, *subwords[:1]], phrase=match.group(1).strip()))
         position = match.end()
     groups.extend(_groups_for_text(text[position:], language, split_runs))
+    # The words of a question ("how", "to", តើ) need not be in the material, when other words are.
+    meaningful = [group for group in groups if not is_question_word(group)]
+    groups = meaningful or groups
     # The same group twice adds nothing.
     unique = []
     for group in groups:
         if all(group.alternatives != other.alternatives for other in unique):
             unique.append(group)
-    return ParsedQuery(text=text, language=language, groups=unique[:MAX_GROUPS])
+    return ParsedQuery(text=text, language=language, groups=unique[:MAX_GROUPS], typed=tuple(analyse(text, language)))
+
+
+# Words of questions and small function words, as folded and stemmed (term()): left out of the
+# query when it has other words. Only what no material is found by alone.
+QUESTION_WORDS = {
+    "en": set(
+        "a an the is are was be do doe does did what how who where when why which can could should i my me you "
+        "your we our it to of for in at on about with and or from my by this that there".split()
+    ),
+    "km": {"តើ", "ដូចម្ដេច", "ដូចម្តេច", "យ៉ាងដូចម្ដេច", "យ៉ាងម៉េច", "ម៉េច", "អ្វី", "ខ្ញុំ", "ឬ", "ទេ?", "ណា", "នៅឯណា"},
+}
+
+
+def is_question_word(group):
+    words_ = [a for a in group.alternatives if not isinstance(a, Subword)]
+    if group.phrase or group.run or len(words_) != 1:
+        return False
+    alternative = words_[0]
+    return len(alternative) == 1 and alternative[0] in QUESTION_WORDS["en"] | QUESTION_WORDS["km"]
 
 
 # Results ---------------------------------------------------------------------

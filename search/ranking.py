@@ -37,7 +37,9 @@ def kind_weight(kind):
 
 
 def query_terms(parsed):
-    """The query's terms in order, as typed (each group's first alternative)."""
+    """The query's terms in order, as typed (question words included)."""
+    if parsed.typed:
+        return parsed.typed
     return tuple(t for group in parsed.groups for t in (group.alternatives[0] if group.alternatives else ()))
 
 

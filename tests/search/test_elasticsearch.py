@@ -19,9 +19,12 @@ from search.query import parse_query
 from search.sources import IndexDocument
 from search.synonyms import synonym_groups
 
+# Queries are read with the synonyms staff keep (search/synonyms.py): in the database.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
-def mapping():
+def mapping(db):
     return materials_index("awareness-materials-1").to_dict()
 
 
