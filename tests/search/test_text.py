@@ -67,9 +67,7 @@ def test_a_khmer_query_word_has_syllable_alternatives_and_a_missing_subscript_is
 
     parsed = parse_query("ស្ម័គ្រចិត្ត", "km")
     subwords = [tuple(a) for g in parsed.groups for a in g.alternatives if isinstance(a, Subword)]
-    assert ("ស្ម័", "គ្រ") in subwords  # each ICU word of the query, as syllables
-    whole = [tuple(a) for g in parsed.whole for a in g.alternatives if isinstance(a, Subword)]
-    assert whole[0] == ("ស្ម័", "គ្រ", "ចិ", "ត្ត")  # and the run, whole
+    assert ("ស្ម័", "គ្រ", "ចិ", "ត្ត") in subwords  # the ICU word of the query, as syllables
     typo = parse_query("សម័គ្រចិត្ត", "km")
     whole = [tuple(a) for g in typo.whole for a in g.alternatives if isinstance(a, Subword)]
     assert ("ស្ម័", "គ្រ", "ចិ", "ត្ត") in whole  # the coeng put back: the word as written
