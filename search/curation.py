@@ -7,11 +7,16 @@ nobody opened a result of.
   with its title and address in the reader's language.
 - **The report**: ``SearchQueryDay`` counts, per language, query text and day, the searches, those
   that found nothing and the results opened (through ``/search/go/``). Nothing about the reader is
-  kept: no IP address, no cookie, no user, no time of day.
+  kept: no IP address, no cookie, no user, no time of day; and the text of a query only once
+  ``REPORT_THRESHOLD`` searches made it that day (before, a keyed digest counts it), so what one
+  reader alone typed (a name, a phone number) is never stored.
 """
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.signing import BadSignature, Signer
 from django.db.models import F
 from django.utils import timezone, translation
@@ -27,6 +32,7 @@ from search.text import normalise
 MAX_PROMOTIONS = 3
 MAX_REPORTED_QUERY = 200
 CLICK_SALT = "search.click"
+REPORT_THRESHOLD = 3  # searches of the same words on one day before the report shows them
 
 
 @dataclass
@@ -75,13 +81,24 @@ def report_key(text):
     return " ".join(normalise(text or "").lower().split())[:MAX_REPORTED_QUERY]
 
 
+def query_digest(language, query, day):
+    """A keyed digest of the query (the site's secret, the day): what a row holds until the text may be kept."""
+    key = f"search-report:{settings.SECRET_KEY}:{day.isoformat()}".encode()
+    return hmac.new(key, f"{language}\n{query}".encode(), hashlib.sha256).hexdigest()
+
+
 def _count(language, text, **increments):
     query = report_key(text)
     if not query:
         return
     day = timezone.localdate()
-    row, _created = SearchQueryDay.objects.get_or_create(language=language, query=query, day=day)
+    row, _created = SearchQueryDay.objects.get_or_create(
+        digest=query_digest(language, query, day), day=day, defaults={"language": language}
+    )
     SearchQueryDay.objects.filter(pk=row.pk).update(**{name: F(name) + n for name, n in increments.items()})
+    # The text is written once enough searches made it that day: then it is what readers look for,
+    # not one reader's own words.
+    SearchQueryDay.objects.filter(pk=row.pk, query="", searches__gte=REPORT_THRESHOLD).update(query=query)
 
 
 def record_search(text, language, found):

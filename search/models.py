@@ -65,10 +65,13 @@ class DocumentText(models.Model):
 class SearchQueryDay(models.Model):
     """What readers searched for, per day: the query's text and counts only (no IP, cookie or user).
 
-    The staff report of searches that found nothing or that nobody clicked (search/curation.py)."""
+    The staff report of searches that found nothing or that nobody clicked (search/curation.py).
+    A query's text is written only once ``REPORT_THRESHOLD`` searches made it that day; until then
+    the row holds a keyed digest of it, so one reader's own words (a name, a number) are never kept."""
 
     language = models.CharField(_("language"), max_length=8)
-    query = models.CharField(_("query"), max_length=200)
+    digest = models.CharField(max_length=64, editable=False)
+    query = models.CharField(_("query"), max_length=200, blank=True)
     day = models.DateField(_("day"))
     searches = models.PositiveIntegerField(_("searches"), default=0)
     no_results = models.PositiveIntegerField(_("found nothing"), default=0)
@@ -78,7 +81,7 @@ class SearchQueryDay(models.Model):
         verbose_name = _("search of the day")
         verbose_name_plural = _("searches by day")
         constraints = [
-            models.UniqueConstraint(fields=["language", "query", "day"], name="search_query_day_unique"),
+            models.UniqueConstraint(fields=["digest", "day"], name="search_query_day_unique"),
         ]
         indexes = [models.Index(fields=["day", "language"])]
 

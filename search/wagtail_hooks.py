@@ -75,6 +75,10 @@ class SearchQueryDayViewSet(SnippetViewSet):
     ordering = ["-day", "-no_results", "clicks", "-searches"]
     search_fields = ["query"]
 
+    def get_queryset(self, request):
+        # Rows without text yet (fewer searches than search.curation.REPORT_THRESHOLD) are not shown.
+        return SearchQueryDay.objects.exclude(query="")
+
 
 class SearchCurationGroup(SnippetViewSetGroup):
     items = (SynonymGroupViewSet, SearchQueryDayViewSet)

@@ -46,7 +46,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('language', models.CharField(max_length=8, verbose_name='language')),
-                ('query', models.CharField(max_length=200, verbose_name='query')),
+                ('digest', models.CharField(editable=False, max_length=64)),
+                ('query', models.CharField(blank=True, max_length=200, verbose_name='query')),
                 ('day', models.DateField(verbose_name='day')),
                 ('searches', models.PositiveIntegerField(default=0, verbose_name='searches')),
                 ('no_results', models.PositiveIntegerField(default=0, verbose_name='found nothing')),
@@ -56,7 +57,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'search of the day',
                 'verbose_name_plural': 'searches by day',
                 'indexes': [models.Index(fields=['day', 'language'], name='search_sear_day_394ecf_idx')],
-                'constraints': [models.UniqueConstraint(fields=('language', 'query', 'day'), name='search_query_day_unique')],
+                'constraints': [models.UniqueConstraint(fields=('digest', 'day'), name='search_query_day_unique')],
             },
         ),
         migrations.RunPython(seed_synonyms, migrations.RunPython.noop),

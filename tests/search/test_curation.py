@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from campaigns.models import FactSheetPage
 from home.caching.page_cache import generations
-from search.curation import report_key, signed_target
+from search.curation import REPORT_THRESHOLD, report_key, signed_target
 from search.models import SearchQueryDay, SynonymGroup
 from search.query import MaterialSearch
 from search.synonyms import file_groups, synonym_groups
@@ -54,17 +54,27 @@ def test_a_promoted_page_the_public_may_not_see_is_not_shown(client, settings):
 
 
 def test_searches_are_counted_by_text_and_day_only(client):
-    client.get(url("en"), {"q": "  Zzqxv  Qqzzk "}, REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Phone")
+    for _ in range(REPORT_THRESHOLD - 1):
+        client.get(url("en"), {"q": "  Zzqxv  Qqzzk "}, REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Phone")
+    # Fewer searches than the threshold: counted, but the words are not kept (one reader's own words).
+    row = SearchQueryDay.objects.get(language="en")
+    assert (row.query, row.searches, row.no_results) == ("", REPORT_THRESHOLD - 1, REPORT_THRESHOLD - 1)
     client.get(url("en"), {"q": "zzqxv qqzzk"})
+    row.refresh_from_db()
+    assert (row.query, row.searches, row.no_results, row.clicks) == (
+        "zzqxv qqzzk",
+        REPORT_THRESHOLD,
+        REPORT_THRESHOLD,
+        0,
+    )
     client.get(url("en"), {"q": "yama"})
-    nothing = SearchQueryDay.objects.get(language="en", query="zzqxv qqzzk")
-    assert (nothing.searches, nothing.no_results, nothing.clicks) == (2, 2, 0)
-    found = SearchQueryDay.objects.get(language="en", query="yama")
-    assert (found.searches, found.no_results) == (1, 0)
+    found = SearchQueryDay.objects.exclude(pk=row.pk).get()
+    assert (found.query, found.searches, found.no_results) == ("", 1, 0)
     # Nothing about the reader: the row is these fields, and no value holds the address or the browser.
     assert {f.name for f in SearchQueryDay._meta.get_fields()} == {
         "id",
         "language",
+        "digest",
         "query",
         "day",
         "searches",
@@ -82,7 +92,7 @@ def test_opening_a_result_is_counted_and_only_signed_addresses_are_followed(clie
     assert link.startswith("/en/search/go/?")
     response = client.get(link)
     assert response.status_code == 302 and response["Location"].startswith("/en/")
-    assert SearchQueryDay.objects.get(language="en", query="yama").clicks == 1
+    assert SearchQueryDay.objects.get(language="en").clicks == 1
     for bad in ("https://evil.example/", "/en/facts/", signed_target("//evil.example/")):
         response = client.get(reverse("search:open"), {"q": "yama", "to": bad})
         assert response.status_code == 400
@@ -104,8 +114,12 @@ def test_synonyms_are_snippets_seeded_from_the_file_and_apply_at_once(make_fact_
 
 
 def test_the_report_is_in_the_admin(admin_client):
-    SearchQueryDay.objects.create(language="km", query=report_key("ថ្នាំអ្វី"), day="2026-12-01", searches=3, no_results=3)
-    SearchQueryDay.objects.create(language="en", query="yama", day="2026-12-01", searches=5, clicks=4)
+    day = "2026-12-01"
+    SearchQueryDay.objects.create(
+        language="km", digest="a", query=report_key("ថ្នាំអ្វី"), day=day, searches=3, no_results=3
+    )
+    SearchQueryDay.objects.create(language="en", digest="b", query="yama", day=day, searches=5, clicks=4)
+    SearchQueryDay.objects.create(language="en", digest="c", query="", day=day, searches=1, no_results=1)
     response = admin_client.get(reverse("wagtailsnippets_search_searchqueryday:list"), {"nobody_clicked": "true"})
     assert response.status_code == 200
     html = response.content.decode()
