@@ -27,7 +27,7 @@ MAX_GROUPS = 12
 PER_PAGE = 10
 MIN_FUZZY_LENGTH = 4  # English words this long or longer tolerate a one-letter typo
 APART_KINDS = ("event",)  # kinds shown in a block of their own, not among the materials
-MAX_EVENT_HITS = 200  # events read to make the event lines of one search
+MAX_EVENT_HITS = 100  # events read to make the event lines of one search
 PHRASE = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]")
 MAX_SYNONYM_TERMS = 6
 
@@ -312,6 +312,7 @@ class MaterialSearch:
             limit=MAX_EVENT_HITS,
             require_all=require_all,
             exclude=self.hidden,
+            snippets=False,  # a line is a title, a date and its provinces
         )
         return event_lines(result.hits), result.total
 

@@ -33,8 +33,8 @@ class IndexDocument:
     url: str
     body: str = ""
     names: str = ""  # other names, slang included: weighted above the body
-    summary: str = ""  # the lead a reader sees first: weighted between the names and the body
     facets: dict = field(default_factory=dict)  # facet -> list of values (slugs, codes)
+    summary: str = ""  # the lead a reader sees first: weighted between the names and the body
 
     @property
     def key(self):

@@ -282,7 +282,9 @@ class ElasticsearchBackend:
 
     # Reading -------------------------------------------------------------------
 
-    def search(self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), exclude_kinds=()):
+    def search(
+        self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), exclude_kinds=(), snippets=True
+    ):
         self.ensure_index()
         body = search_body(parsed, filters, offset, limit, require_all, exclude, exclude_kinds)
         response = self.client.search(index=self.alias, body=body)

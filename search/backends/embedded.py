@@ -456,7 +456,9 @@ class EmbeddedBackend:
             found.update(IndexEntry.objects.filter(key__in=chunk).values_list("pk", flat=True))
         return found
 
-    def search(self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), exclude_kinds=()):
+    def search(
+        self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), exclude_kinds=(), snippets=True
+    ):
         """Matches of ``parsed``, best first, without the materials ``exclude`` names (keys that may
         not be found now) and without the kinds ``exclude_kinds`` (events, shown apart)."""
 
@@ -499,7 +501,9 @@ class EmbeddedBackend:
                     url=entry.url,
                     snippet=snippet(
                         "\n".join(t for t in (entry.summary, entry.body) if t) or entry.names, terms, parsed.language
-                    ),
+                    )
+                    if snippets
+                    else "",
                     language=parsed.language,
                     key=entry.key,
                 )
