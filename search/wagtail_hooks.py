@@ -13,6 +13,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from campaigns.choosers import RestrictedSnippetChooserViewSet
 from home.public_pages import REGISTER_PUBLIC_PAGES, PublicPage
 from search.models import SearchQueryDay, SynonymGroup
 
@@ -39,6 +40,7 @@ class SynonymGroupViewSet(SnippetViewSet):
     """Synonyms and slang: a change takes effect at the next search on the embedded backend."""
 
     model = SynonymGroup
+    chooser_viewset_class = RestrictedSnippetChooserViewSet  # editors of synonyms only
     icon = "list-ul"
     menu_label = _("Search synonyms")
     add_to_admin_menu = False
@@ -65,6 +67,7 @@ class SearchQueryDayViewSet(SnippetViewSet):
     """The report of what readers searched for, per day: text and counts only, nothing about readers."""
 
     model = SearchQueryDay
+    chooser_viewset_class = RestrictedSnippetChooserViewSet  # what readers searched for: staff with the permission
     icon = "search"
     menu_label = _("Searches that found nothing")
     add_to_admin_menu = False
