@@ -144,6 +144,7 @@ def on_collection_restriction_changed(sender, instance, raw=False, **kwargs):
 
 def connect():
 
+    connect_curation()
     page_published.connect(on_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="search_page_moved")
@@ -164,3 +165,22 @@ def connect():
             sender=CollectionViewRestriction,
             dispatch_uid=f"search_collection_restriction_{name}",
         )
+
+
+def on_curation_changed(sender, **kwargs):
+    """Synonyms or promoted results changed: cached search pages are stale (read again at the next search)."""
+    from home.caching.page_cache import purge_groups
+
+    transaction.on_commit(lambda: purge_groups(["search"]))
+
+
+def connect_curation():
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    from search.models import SynonymGroup
+
+    for model in (SynonymGroup, SearchPromotion):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                on_curation_changed, sender=model, dispatch_uid=f"search_curation_{model.__name__}_{id(signal)}"
+            )

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",  # staff's promoted results for a query (search/curation.py)
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
@@ -230,6 +231,10 @@ WAGTAILIMAGES_JPEG_QUALITY = 80
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "awareness")
+# Search ranking: a match's score is multiplied by the weight of its kind (search/ranking.py).
+SEARCH_KIND_WEIGHTS = {"campaign": 1.5, "fact_sheet": 1.5, "lesson_kit": 1.3, "help_service": 1.0, "event": 0.5}
+# Events found by a search, shown apart: those that end at most this many days ago, and every upcoming one.
+SEARCH_RECENT_EVENT_DAYS = 30
 
 LOGGING = {
     "version": 1,

@@ -15,12 +15,14 @@ from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from search import ranking
 from search.backends.base import BackendResult, Hit
-from search.documents import MaterialDocument, materials_index
+from search.documents import MaterialDocument, exact_title, materials_index
 from search.sources import FACETS, kind_labels
-from search.text import fold, normalise, words
+from search.text import Subword, fold, normalise, words
 
-FIELD_BOOSTS = {"title": 4, "names": 3, "body": 1}
+FIELD_BOOSTS = {"title": 10, "names": 5, "summary": 3, "body": 1}
+SUBWORD_BOOST = 0.4  # a Khmer word inside a longer token: below every whole-word match (as FTS5_WEIGHTS)
 SNIPPET_CHARS = 220
 FUZZINESS = "AUTO:4,99"  # no typo below 4 letters, one from 4 letters on (as the embedded backend)
 
@@ -53,6 +55,20 @@ def query_clause(parsed, require_all):
                 }
             }
         )
+    if language == "km":
+        # Each Khmer word of two syllables or more, as a phrase of syllables in the sub-fields.
+        for group in parsed.groups:
+            if any(isinstance(a, Subword) for a in group.alternatives):
+                should.append(
+                    {
+                        "multi_match": {
+                            "query": " ".join(next(a for a in group.alternatives if isinstance(a, Subword))),
+                            "type": "phrase",
+                            "fields": [f"{name}_km.syllables" for name in FIELD_BOOSTS],
+                            "boost": SUBWORD_BOOST,
+                        }
+                    }
+                )
     clause = {"bool": {"should": should, "minimum_should_match": 1}}
     phrases = [group.phrase for group in parsed.groups if group.phrase]
     if phrases:
@@ -72,20 +88,58 @@ def filter_clauses(language, filters):
     return [{"term": {"language": language}}] + [{"term": {name: value}} for name, value in sorted(filters.items())]
 
 
-def search_body(parsed, filters=None, offset=0, limit=10, require_all=True, exclude=()):
+def ranked(query, parsed):
+    """The ranking of search/ranking.py on Elasticsearch: BM25 with field boosts (in the clauses),
+    times the kind's weight (settings ``SEARCH_KIND_WEIGHTS``), with the bonuses for the whole query
+    as a phrase in the title, names or summary and for a title that is the query."""
+    language = parsed.language
+    functions = [
+        {"filter": {"term": {"kind": kind}}, "weight": weight}
+        for kind, weight in sorted(ranking.kind_weights().items())
+    ]
+    text = parsed.text.strip()
+    if len(ranking.query_terms(parsed)) > 1:
+        functions.append(
+            {
+                "filter": {
+                    "multi_match": {
+                        "query": text,
+                        "type": "phrase",
+                        "fields": [f"title_{language}", f"names_{language}", f"summary_{language}"],
+                    }
+                },
+                "weight": 1 + ranking.PHRASE_BONUS,
+            }
+        )
+    if text:
+        functions.append(
+            {"filter": {"term": {"title_exact": exact_title(text, language)}}, "weight": 1 + ranking.TITLE_BONUS}
+        )
+    return {
+        "function_score": {"query": query, "functions": functions, "score_mode": "multiply", "boost_mode": "multiply"}
+    }
+
+
+def search_body(parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), exclude_kinds=()):
     """The request body of one search: query, filters, facets (aggregations), highlighting, page.
 
-    ``exclude``: keys of materials that may not be found now (``search.sources.hidden_keys``)."""
+    ``exclude``: keys of materials that may not be found now (``search.sources.hidden_keys``);
+    ``exclude_kinds``: kinds shown apart (events)."""
     language = parsed.language
     query = {"must": [query_clause(parsed, require_all)], "filter": filter_clauses(language, filters or {})}
+    must_not = []
     if exclude:
-        query["must_not"] = [{"terms": {"key": list(exclude)}}]
+        must_not.append({"terms": {"key": list(exclude)}})
+    if exclude_kinds:
+        must_not.append({"terms": {"kind": list(exclude_kinds)}})
+    if must_not:
+        query["must_not"] = must_not
     return {
-        "query": {"bool": query},
+        "query": ranked({"bool": query}, parsed),
         "from": offset,
         "size": limit,
         "track_total_hits": True,
-        "_source": ["kind", "title", "url", "language"],
+        "_source": ["key", "kind", "title", "url", "language"],
         "aggs": {name: {"terms": {"field": name, "size": 200}} for name in FACETS},
         "highlight": {
             "pre_tags": ["<mark>"],
@@ -99,6 +153,7 @@ def search_body(parsed, filters=None, offset=0, limit=10, require_all=True, excl
                     "no_match_size": SNIPPET_CHARS,
                 },
                 f"names_{language}": {"number_of_fragments": 0},
+                f"summary_{language}": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1},
             },
         },
     }
@@ -227,9 +282,11 @@ class ElasticsearchBackend:
 
     # Reading -------------------------------------------------------------------
 
-    def search(self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=()):
+    def search(
+        self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), exclude_kinds=(), snippets=True
+    ):
         self.ensure_index()
-        body = search_body(parsed, filters, offset, limit, require_all, exclude)
+        body = search_body(parsed, filters, offset, limit, require_all, exclude, exclude_kinds)
         response = self.client.search(index=self.alias, body=body)
         return result_from_response(response, parsed.language)
 
@@ -251,7 +308,12 @@ def result_from_response(response, language):
         source = hit["_source"]
         highlight = hit.get("highlight", {})
         title = highlight.get(f"title_{language}", [escape(source["title"])])[0]
-        snippet = (highlight.get(f"body_{language}") or highlight.get(f"names_{language}") or [""])[0]
+        snippet = (
+            highlight.get(f"summary_{language}")
+            or highlight.get(f"body_{language}")
+            or highlight.get(f"names_{language}")
+            or [""]
+        )[0]
         hits.append(
             Hit(
                 kind=source["kind"],
@@ -260,6 +322,7 @@ def result_from_response(response, language):
                 url=source["url"],
                 snippet=mark_safe(snippet),
                 language=language,
+                key=source.get("key", ""),
             )
         )
     facet_counts = {

@@ -19,9 +19,12 @@ from search.query import parse_query
 from search.sources import IndexDocument
 from search.synonyms import synonym_groups
 
+# Queries are read with the synonyms staff keep (search/synonyms.py): in the database.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
-def mapping():
+def mapping(db):
     return materials_index("awareness-materials-1").to_dict()
 
 
@@ -85,12 +88,15 @@ def test_one_document_per_material_and_language():
 
 def test_search_request_filters_on_language_and_facets_and_highlights():
     body = search_body(parse_query("yama pills", "en"), filters={"kind": "fact_sheet"}, offset=10, limit=10)
-    assert body["query"]["bool"]["filter"] == [{"term": {"language": "en"}}, {"term": {"kind": "fact_sheet"}}]
-    should = body["query"]["bool"]["must"][0]["bool"]["should"]
+    assert body["query"]["function_score"]["query"]["bool"]["filter"] == [
+        {"term": {"language": "en"}},
+        {"term": {"kind": "fact_sheet"}},
+    ]
+    should = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
     exact, title_phrase, fuzzy = should
     assert exact["multi_match"] == {
         "query": "yama pills",
-        "fields": ["title_en^4", "names_en^3", "body_en^1"],
+        "fields": ["title_en^10", "names_en^5", "summary_en^3", "body_en^1"],
         "type": "best_fields",
         "operator": "and",
     }
@@ -101,31 +107,32 @@ def test_search_request_filters_on_language_and_facets_and_highlights():
     assert set(body["aggs"]) == {"kind", "topic", "grade_band", "province", "campaign"}
     assert body["highlight"]["encoder"] == "html"
     assert body["highlight"]["pre_tags"] == ["<mark>"]
-    assert set(body["highlight"]["fields"]) == {"title_en", "body_en", "names_en"}
+    assert set(body["highlight"]["fields"]) == {"title_en", "body_en", "names_en", "summary_en"}
 
 
 def test_khmer_search_has_no_typo_clause_and_relaxed_search_uses_or():
     body = search_body(parse_query("យ៉ាម៉ា ខេត្ត", "km"), require_all=False)
-    should = body["query"]["bool"]["must"][0]["bool"]["should"]
-    assert len(should) == 2
-    assert should[0]["multi_match"]["fields"] == ["title_km^4", "names_km^3", "body_km^1"]
+    should = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
+    assert not any("fuzziness" in clause.get("multi_match", {}) for clause in should)
+    assert should[0]["multi_match"]["fields"] == ["title_km^10", "names_km^5", "summary_km^3", "body_km^1"]
     assert should[0]["multi_match"]["operator"] == "or"
-    assert body["query"]["bool"]["filter"] == [{"term": {"language": "km"}}]
+    assert body["query"]["function_score"]["query"]["bool"]["filter"] == [{"term": {"language": "km"}}]
 
 
 def test_quoted_phrases_must_match_as_phrases_and_odd_input_stays_text():
     body = search_body(parse_query('"map of safe places" village', "en"))
-    must = body["query"]["bool"]["must"][0]["bool"]["must"]
+    must = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["must"]
     assert must[1] == {
         "multi_match": {
             "query": "map of safe places",
             "type": "phrase",
-            "fields": ["title_en^4", "names_en^3", "body_en^1"],
+            "fields": ["title_en^10", "names_en^5", "summary_en^3", "body_en^1"],
         }
     }
     odd = search_body(parse_query('AND OR "unbalanced ( ) * : {', "en"))
     assert (
-        odd["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]["query"] == 'AND OR "unbalanced ( ) * : {'
+        odd["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]["query"]
+        == 'AND OR "unbalanced ( ) * : {'
     )
 
 
@@ -238,3 +245,57 @@ def test_index_prefix_comes_from_settings(settings):
     assert isinstance(backend, ElasticsearchBackend)
     assert backend.alias == "nacd-prod-materials"
     assert backend.new_index_name().startswith("nacd-prod-materials-")
+
+
+def test_khmer_fields_have_a_syllable_sub_field_next_to_the_icu_words(mapping):
+    analysis = mapping["settings"]["analysis"]
+    tokenizer = analysis["tokenizer"]["khmer_syllable"]
+    assert tokenizer["type"] == "pattern" and tokenizer["group"] == 0
+    assert tokenizer["pattern"].startswith("[\u1780-\u17b3]")
+    assert analysis["analyzer"]["khmer_syllables"]["tokenizer"] == "khmer_syllable"
+    assert "\u17bc=>\u17bb" in analysis["char_filter"]["khmer_syllable_folding"]["mappings"]  # ូ as ុ
+    properties = mapping["mappings"]["properties"]
+    for name in ("title_km", "names_km", "summary_km", "body_km"):
+        assert properties[name]["fields"]["syllables"]["analyzer"] == "khmer_syllables"
+        assert properties[name]["analyzer"] == "khmer_index"
+    assert "fields" not in properties["body_en"]
+    assert properties["title_exact"]["type"] == "keyword"
+    # The pattern is the one the embedded backend cuts syllables with.
+    import re
+
+    from search.text import syllables
+
+    assert re.findall(tokenizer["pattern"], "ដោយស្ម័គ្រចិត្ត") == syllables("ដោយស្ម័គ្រចិត្ត")
+
+
+def test_a_khmer_word_is_also_asked_for_as_a_phrase_of_syllables():
+    body = search_body(parse_query("ស្ម័គ្រចិត្ត", "km"))
+    should = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
+    subword = [c for c in should if "syllables" in str(c)]
+    assert subword == [
+        {
+            "multi_match": {
+                "query": "ស្ម័ គ្រ ចិ ត្ត",
+                "type": "phrase",
+                "fields": ["title_km.syllables", "names_km.syllables", "summary_km.syllables", "body_km.syllables"],
+                "boost": 0.4,
+            }
+        }
+    ]
+
+
+def test_ranking_multiplies_kind_weights_and_the_phrase_and_exact_title_bonuses(settings):
+    settings.SEARCH_KIND_WEIGHTS = {"event": 0.25}
+    body = search_body(parse_query("Drug-free schools", "en"), exclude_kinds=["event"])
+    score = body["query"]["function_score"]
+    assert score["score_mode"] == "multiply" and score["boost_mode"] == "multiply"
+    functions = score["functions"]
+    assert {"filter": {"term": {"kind": "event"}}, "weight": 0.25} in functions
+    assert {"filter": {"term": {"kind": "campaign"}}, "weight": 1.5} in functions
+    phrase = next(f for f in functions if "multi_match" in f["filter"])
+    assert phrase["filter"]["multi_match"]["type"] == "phrase" and phrase["weight"] == 2.0
+    assert {"filter": {"term": {"title_exact": "drug free school"}}, "weight": 5.0} in functions
+    assert score["query"]["bool"]["must_not"] == [{"terms": {"kind": ["event"]}}]
+    # A document carries its title in that same form.
+    document = IndexDocument(kind="campaign", object_id="1", language="en", title="Drug-free schools", url="/")
+    assert MaterialDocument.from_index_document(document).to_dict()["title_exact"] == "drug free school"

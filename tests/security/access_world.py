@@ -167,6 +167,16 @@ def build_world():
         source=B_MARKER,
     )
     redirect = Redirect.objects.create(old_path="/matrix-old", redirect_link="/km/")
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from search.models import SearchQueryDay, SynonymGroup
+
+    promoted_query = Query.get("matrix promoted")
+    SearchPromotion.objects.create(query=promoted_query, page=campaign, description=B_MARKER)
+    synonyms = SynonymGroup.objects.create(names="matrixword, matrixslang", note=B_MARKER)
+    searched = SearchQueryDay.objects.create(
+        language="km", digest="matrix", query="matrix searched", day=datetime.date.today(), searches=3, no_results=3
+    )
 
     ids = {
         "page": campaign.pk,
@@ -208,6 +218,9 @@ def build_world():
         "helpline_settings": HelplineSettings.for_site(Site.objects.first()).pk,
         "campaign": campaign.pk,
         "kit": kit.pk,
+        "search_query": promoted_query.pk,
+        "synonym_group": synonyms.pk,
+        "search_query_day": searched.pk,
     }
     return World(
         users=users,

@@ -39,6 +39,8 @@ SNIPPET_IDS = {
     "manualreach": "manual_reach_b",
     "officialarea": "area_b",
     "outreachevent": "event_b",
+    "synonymgroup": "synonym_group",
+    "searchqueryday": "search_query_day",
 }
 
 
@@ -108,6 +110,8 @@ def concrete_url(route, name, ids):
         "wagtailadmin_pages:add_subpage": {"parent_page_id": i["parent"]},
         "wagtailadmin_pages:move": {"page_to_move_id": i["page"]},
         "wagtailadmin_pages:move_confirm": {"page_to_move_id": i["page"], "destination_id": i["parent"]},
+        "wagtailsearchpromotions:edit": {"query_id": i["search_query"]},
+        "wagtailsearchpromotions:delete": {"query_id": i["search_query"]},
         "wagtailadmin_pages:set_page_position": {"page_to_move_id": i["page"]},
         "wagtailadmin_pages:workflow_action": {
             "page_id": i["page"],
