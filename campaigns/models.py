@@ -11,6 +11,7 @@ from campaigns.lessons.downloads import DownloadCount
 from campaigns.lessons.index_page import LessonKitIndexPage
 from campaigns.lessons.pages import LessonKitFile, LessonKitPage
 from campaigns.places import Commune, District, Province
+from campaigns.quizzes.models import Quiz, QuizAnswerCount, QuizQuestion
 from campaigns.reach.figures import ManualReach
 from campaigns.reach.page_views import PageViewCount
 from campaigns.taxonomy import Audience, Topic
@@ -36,6 +37,9 @@ __all__ = [
     "OutreachEvent",
     "OutreachEventPhoto",
     "Province",
+    "Quiz",
+    "QuizAnswerCount",
+    "QuizQuestion",
     "ProvincePhotoCollection",
     "Topic",
 ]

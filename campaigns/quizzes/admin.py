@@ -1,0 +1,19 @@
+"""Quizzes in the Wagtail admin: a snippet with drafts, revisions, locking and the "Campaign review" workflow."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from campaigns.quizzes.models import Quiz
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    icon = "help"
+    menu_label = _("Quizzes")
+    url_prefix = "quizzes"
+    list_display = ["title", "page", "campaign", "live"]
+    list_filter = ["live", "kit_check"]
+    search_fields = ["title_km", "title_en"]
+    search_backend_name = None
+    copy_view_enabled = False
