@@ -11,6 +11,7 @@ from campaigns.lessons.downloads import DownloadCount
 from campaigns.lessons.index_page import LessonKitIndexPage
 from campaigns.lessons.pages import LessonKitFile, LessonKitPage
 from campaigns.places import Commune, District, Province
+from campaigns.quizzes.class_checks import ClassCheckCount, ClassCode
 from campaigns.quizzes.models import Quiz, QuizAnswerCount, QuizQuestion
 from campaigns.reach.figures import ManualReach
 from campaigns.reach.page_views import PageViewCount
@@ -20,6 +21,8 @@ __all__ = [
     "Audience",
     "CampaignIndexPage",
     "CampaignPage",
+    "ClassCheckCount",
+    "ClassCode",
     "ClassReport",
     "Commune",
     "District",

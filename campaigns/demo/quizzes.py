@@ -9,11 +9,12 @@ from django.utils import timezone
 from wagtail.models import Page, Workflow
 
 from campaigns.campaign_pages import CampaignPage
-from campaigns.demo.content.quizzes import QUIZZES
+from campaigns.demo.content.quizzes import KIT_CHECKS, QUIZZES
 from campaigns.editorial import CAMPAIGN_WORKFLOW
 from campaigns.fact_sheets import FactSheetPage
 from campaigns.lessons.pages import LessonKitPage
 from campaigns.places import Province
+from campaigns.quizzes.class_checks import ClassCheckCount, ClassCode, Phase
 from campaigns.quizzes.models import Quiz, QuizAnswerCount, QuizQuestion, ensure_quiz_workflow
 
 PAGE_MODELS = {"campaign": CampaignPage, "fact_sheet": FactSheetPage, "kit": LessonKitPage}
@@ -58,18 +59,19 @@ def seed_quiz(spec):
     return quiz
 
 
-def seed_quizzes(specs=QUIZZES):
+def seed_quizzes(specs=QUIZZES + KIT_CHECKS):
     workflow = Workflow.objects.filter(name=CAMPAIGN_WORKFLOW).first()
     if workflow is not None:
         ensure_quiz_workflow(workflow)
     return [quiz for quiz in (seed_quiz(spec) for spec in specs) if quiz is not None]
 
 
-def seed_quiz_answers(quizzes, weeks=DEMO_WEEKS, today=None):
+def seed_quiz_answers(quizzes, weeks=DEMO_WEEKS, today=None):  # noqa: C901 (plain nested loops)
     """Counts as readers would leave them: each quiz answered on a few days a week in several provinces, the
     first question of each quiz more often wrong (a myth that persists). Replaces the demo's earlier counts."""
     today = today or timezone.localdate()
     rng = random.Random(SEED)
+    quizzes = [quiz for quiz in quizzes if not quiz.kit_check]
     provinces = list(Province.objects.order_by("code")[:25]) + [None]
     QuizAnswerCount.objects.filter(quiz__in=quizzes).delete()
     rows = {}
@@ -112,3 +114,34 @@ def seed_quiz_answers(quizzes, weeks=DEMO_WEEKS, today=None):
         batch_size=500,
     )
     return sum(rows.values())
+
+
+def seed_class_checks(quizzes, today=None):
+    """A few classes per kit check, in several provinces, answering before and after (more right after)."""
+    today = today or timezone.localdate()
+    rng = random.Random(SEED + 1)
+    checks = [quiz for quiz in quizzes if quiz.kit_check]
+    ClassCode.objects.filter(quiz__in=checks).delete()
+    provinces = list(Province.objects.order_by("code")[:25])
+    for quiz in checks:
+        for n in range(4):
+            created = today - datetime.timedelta(days=7 * n + 2)
+            class_code = ClassCode.objects.create(
+                code=f"D{quiz.pk % 10}{n}{rng.choice('ACDEFH')}{rng.choice('JKMNPQ')}{rng.choice('RTUVWX')}",
+                quiz=quiz,
+                kit_id=quiz.page_id,
+                province=rng.choice(provinces),
+                created_on=created,
+                expires_at=timezone.now() - datetime.timedelta(days=7 * n + 1),
+            )
+            students = rng.randrange(20, 41)
+            for question in quiz.questions.all():
+                for phase, share_right in ((Phase.BEFORE, 0.45), (Phase.AFTER, 0.85)):
+                    right = sum(1 for _ in range(students) if rng.random() < share_right)
+                    for is_right, count in ((True, right), (False, students - right)):
+                        if count:
+                            ClassCheckCount.objects.create(
+                                class_code=class_code, question=question, phase=phase, right=is_right, count=count
+                            )
+            class_code.answers = 2 * students
+            class_code.save(update_fields=["answers"])

@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, gettext
 
-from campaigns.quizzes import answers
+from campaigns.places import Province
+from campaigns.quizzes import answers, class_checks
 from home.security import origins, rate_limits
 
 POSTS_PER_HOUR = 30
@@ -97,5 +98,89 @@ def receive_answers(request, quiz):
         "share_title": answers.share_title(quiz, result.score, result.total),
     }
     response = TemplateResponse(request, "campaigns/quizzes/result.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
+CLASS_POSTS_PER_HOUR = 300  # a whole class may answer from one school connection
+CLASS_FLOOD_SCOPE = "quiz-class-answers"
+CODES_PER_HOUR = 10
+CODE_SCOPE = "quiz-class-code"
+
+
+def render_class_quiz(request, class_code, status=200, posted=None, **extra):
+    questions = class_code.quiz.question_list()
+    extra.update(class_code=class_code, phases=class_checks.Phase.choices)
+    return render_quiz(request, class_code.quiz, questions, status=status, posted=posted, **extra)
+
+
+def expired_code(request):
+    response = TemplateResponse(
+        request,
+        "campaigns/quizzes/class_entry.html",
+        {"errors": [gettext("This class code has expired: codes last one day. Ask your teacher for a new one.")]},
+        status=410,
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+def receive_class_answers(request, class_code):
+    """A student's answers under a class code: counted for that class only, before or after the lesson."""
+    if request.method != "POST":
+        return HttpResponseRedirect(reverse("quizzes:class_quiz", args=(class_code.code,)))
+    if origins.foreign_origin(request):
+        return origins.refused_origin()
+    if body_size(request) > MAX_BODY_BYTES:
+        return _plain(gettext("These answers are too large to be read."), 413)
+    if class_code.expired:
+        return expired_code(request)
+    client = rate_limits.client_key(request)
+    if rate_limits.over(CLASS_FLOOD_SCOPE, client, limit=CLASS_POSTS_PER_HOUR, seconds=3600):
+        return _plain(gettext("Too many answers from this connection. Please try again in an hour."), 429)
+    posted = {key: request.POST.get(key, "") for key in request.POST if key.startswith("q") or key == "phase"}
+    phase = request.POST.get("phase", "")
+    data = request.POST.copy()
+    data.pop("phase", None)
+    data.pop("province", None)
+    try:
+        result = answers.check(class_code.quiz, class_code.quiz.question_list(), data)
+        if phase not in class_checks.Phase.values:
+            raise answers.InvalidAnswers([gettext("Say whether you answer before or after the lesson.")])
+    except answers.InvalidAnswers as invalid:
+        return render_class_quiz(
+            request, class_code, status=400, posted=posted, errors=invalid.messages, missing=invalid.missing
+        )
+    if not class_checks.count_class_answers(class_code, result, phase):
+        return _plain(
+            gettext("This class has already sent as many answers as a class can. Nothing more was counted."), 429
+        )
+    context = {"quiz": class_code.quiz, "result": result, "class_code": class_code}
+    response = TemplateResponse(request, "campaigns/quizzes/result.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
+def give_class_code(request, kit):
+    """The kit page's "Get a class code" form: a new code for the kit's check, valid for a day."""
+    if request.method != "POST":
+        return HttpResponseRedirect(kit.get_url(request) + "#check")
+    if origins.foreign_origin(request):
+        return origins.refused_origin()
+    if body_size(request) > MAX_BODY_BYTES:
+        return _plain(gettext("This request is too large."), 413)
+    quiz = class_checks.kit_check(kit)
+    if quiz is None:
+        return _plain(gettext("This lesson kit has no before/after check yet."), 404)
+    province_code = (request.POST.get("province") or "").strip()
+    province = None
+    if province_code:
+        province = Province.objects.filter(code=province_code[:8]).first()
+        if province is None:
+            return _plain(gettext("Choose a province from the list, or leave it empty."), 400)
+    if rate_limits.over(CODE_SCOPE, rate_limits.client_key(request), limit=CODES_PER_HOUR, seconds=3600):
+        return _plain(gettext("Too many class codes from this connection. Please try again in an hour."), 429)
+    class_code = class_checks.new_code(quiz, kit, province)
+    response = TemplateResponse(request, "campaigns/quizzes/class_code.html", {"class_code": class_code, "kit": kit})
     add_never_cache_headers(response)
     return response

@@ -333,3 +333,41 @@ QUIZZES = [
         ],
     },
 ]
+
+
+def _check(slug, campaign, title, questions):
+    return {
+        "page": ("kit", slug),
+        "campaign": campaign,
+        "kit_check": True,
+        "title": title,
+        "intro": (
+            "សំណួរដដែលៗ មុន និងក្រោយមេរៀន។",
+            "The same questions before and after the lesson.",
+        ),
+        "questions": questions,
+    }
+
+
+# Before/after checks of three lesson kits (campaigns/quizzes/class_checks.py): reuse the quizzes' questions
+# that the kits teach, so a class's answers tell the teacher what the lesson changed.
+KIT_CHECKS = [
+    _check(
+        "yama-the-facts",
+        "drug-free-schools",
+        ("យ៉ាម៉ា៖ ការត្រួតពិនិត្យមុន និងក្រោយមេរៀន", "Yama: before and after check"),
+        QUIZZES[0]["questions"][:3],
+    ),
+    _check(
+        "ice-cannabis-and-your-future",
+        "drug-free-schools",
+        ("ម៉ាទឹកកក និងកញ្ឆា៖ ការត្រួតពិនិត្យមុន និងក្រោយមេរៀន", "Ice and cannabis: before and after check"),
+        [QUIZZES[1]["questions"][0], QUIZZES[1]["questions"][1], QUIZZES[2]["questions"][0]],
+    ),
+    _check(
+        "friends-pressure-and-choices",
+        "drug-free-schools",
+        ("មិត្តភក្តិ និងជម្រើស៖ ការត្រួតពិនិត្យមុន និងក្រោយមេរៀន", "Friends and choices: before and after check"),
+        [QUIZZES[2]["questions"][2], QUIZZES[4]["questions"][1], QUIZZES[4]["questions"][2]],
+    ),
+]
