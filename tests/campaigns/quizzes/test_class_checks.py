@@ -88,14 +88,18 @@ def test_bad_class_posts_count_nothing(client, kit, check):
     url = reverse("quizzes:class_answer", args=(class_code.code,))
     before = counted()
     missing_phase = client.post(url, answers(check))
-    assert missing_phase.status_code == 400 and "before or after the lesson" in missing_phase.content.decode()
+    with translation.override("km"):
+        message = translation.gettext("Say whether you answer before or after the lesson.")
+    assert missing_phase.status_code == 400 and message.startswith("សូម") and message in missing_phase.content.decode()
     assert client.post(url, answers(check, phase="during")).status_code == 400
     assert client.post(url, answers(check, phase="after"), HTTP_ORIGIN="https://evil.example").status_code == 403
     ClassCode.objects.filter(pk=class_code.pk).update(answers=class_checks.MAX_ANSWERS_PER_CODE)
     assert client.post(url, answers(check, phase="after")).status_code == 429
     ClassCode.objects.filter(pk=class_code.pk).update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
     expired = client.post(url, answers(check, phase="after"))
-    assert expired.status_code == 410 and "expired" in expired.content.decode()
+    with translation.override("km"):
+        gone = translation.gettext("This class code has expired: codes last one day. Ask your teacher for a new one.")
+    assert expired.status_code == 410 and gone in expired.content.decode() and gone.startswith("លេខកូដ")
     assert client.get(reverse("quizzes:class_quiz", args=(class_code.code,))).status_code == 410
     assert counted() == before
     with translation.override("en"):
