@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("offline/", offline.offline_page, name="offline"),
     path("events/", include("campaigns.events.urls")),  # the outreach calendar (campaigns/events/views.py)
+    path("quizzes/", include("campaigns.quizzes.urls")),  # quizzes, their answers and scores (campaigns/quizzes/)
     # In front of Wagtail's own: the page password form and the front-end sign-in, without a CSRF cookie and
     # with a lockout (home/security/cookieless_forms.py).
     path(

@@ -15,6 +15,7 @@ class CampaignsConfig(AppConfig):
         from campaigns.events.models import OutreachEvent
         from campaigns.events.permissions import outreach_event_permission_policy
         from campaigns.lessons import downloads as kit_downloads
+        from campaigns.quizzes import access_rules as quiz_access
         from campaigns.reach import signals as reach_signals
         from campaigns.roles import grant_campaign_permissions
         from home.caching.page_cache import cache_group
@@ -22,6 +23,7 @@ class CampaignsConfig(AppConfig):
 
         register_permission_policy(OutreachEvent, outreach_event_permission_policy)
         access_rules.register()  # events and province photo collections in the one access rule
+        quiz_access.register()  # published quizzes on pages the reader may see
         photos.connect()  # officials' uploads to their province's collection, with private files
         reach_signals.connect()
         kit_downloads.connect()  # a collection restricted: the kits' ZIPs holding its files are deleted
@@ -34,6 +36,7 @@ class CampaignsConfig(AppConfig):
             "campaigns.downloadcount",
             "campaigns.classreport",
             "campaigns.officialarea",
+            "campaigns.quizanswercount",
         ]
         watch_app("campaigns", not_shown=not_shown)
         cache_group("events")

@@ -11,6 +11,8 @@ from campaigns.lessons.downloads import DownloadCount
 from campaigns.lessons.index_page import LessonKitIndexPage
 from campaigns.lessons.pages import LessonKitFile, LessonKitPage
 from campaigns.places import Commune, District, Province
+from campaigns.quizzes.class_checks import ClassCheckCount, ClassCode
+from campaigns.quizzes.models import Quiz, QuizAnswerCount, QuizQuestion
 from campaigns.reach.figures import ManualReach
 from campaigns.reach.page_views import PageViewCount
 from campaigns.taxonomy import Audience, Topic
@@ -19,6 +21,8 @@ __all__ = [
     "Audience",
     "CampaignIndexPage",
     "CampaignPage",
+    "ClassCheckCount",
+    "ClassCode",
     "ClassReport",
     "Commune",
     "District",
@@ -36,6 +40,9 @@ __all__ = [
     "OutreachEvent",
     "OutreachEventPhoto",
     "Province",
+    "Quiz",
+    "QuizAnswerCount",
+    "QuizQuestion",
     "ProvincePhotoCollection",
     "Topic",
 ]

@@ -17,6 +17,7 @@ from campaigns.demo import content
 from campaigns.demo.events import seed_events
 from campaigns.demo.images import scene_file
 from campaigns.demo.lesson_kits import seed_lesson_kits
+from campaigns.demo.quizzes import seed_class_checks, seed_quiz_answers, seed_quizzes
 from campaigns.editorial import ensure_campaign_workflow
 from campaigns.models import (
     Audience,
@@ -297,6 +298,9 @@ def seed():
     seed_help(home)
     seed_lesson_kits(home, content, translated, publish_child, campaigns)
     seed_manual_reach(campaigns)
+    quizzes = seed_quizzes()
+    seed_quiz_answers(quizzes)
+    seed_class_checks(quizzes)
     seed_users()
     seed_events(DEMO_PASSWORD)
     return home
