@@ -45,26 +45,54 @@ def database_from_env(sqlite_path):
 
 
 def cache_from_env():
+    """The default cache (whole pages, fragments, routes): Redis when REDIS_URL is set, process memory otherwise.
+
+    Redis goes through django-redis with ``IGNORE_EXCEPTIONS``: when Redis is down or slow, a read is a
+    miss and a write is dropped, each with a log line (home/caching/redis_failures.py), so pages are built
+    afresh instead of answering 500. Nothing that must not be lost lives here (see the two caches below).
+    """
     url = os.environ.get("REDIS_URL", "").strip()
     if url:
         if not url.startswith(("redis://", "rediss://", "unix://")):
             raise ConfigurationError("REDIS_URL must start with redis://, rediss:// or unix://.")
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {
+            "BACKEND": "home.caching.redis_failures.RedisCache",  # django-redis, with one fix
+            "LOCATION": url,
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "IGNORE_EXCEPTIONS": True,
+                "LOG_IGNORED_EXCEPTIONS": True,
+                # A dead Redis costs each request at most this long, not the operating system's timeout.
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+            },
+        }
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "awareness"}
+
+
+def worker_count():
+    """How many server processes gunicorn starts (gunicorn.conf.py): ``WEB_CONCURRENCY`` or
+    ``GUNICORN_WORKERS``; by default 2 with a shared cache (REDIS_URL), 1 on a per-process cache."""
+    for name in ("WEB_CONCURRENCY", "GUNICORN_WORKERS"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            try:
+                count = int(value)
+            except ValueError:
+                raise ConfigurationError(f"{name} must be a whole number of worker processes.") from None
+            if count < 1:
+                raise ConfigurationError(f"{name} must be 1 or more.")
+            return count
+    return 2 if os.environ.get("REDIS_URL", "").strip() else 1
 
 
 SIGN_IN_CACHE_TABLE = "sign_in_failures"
 
 
 def sign_in_cache_from_env():
-    """Where django-axes counts failed sign-ins: shared by every server process.
-
-    Redis when REDIS_URL is set, else a table of the database (created by the migration
-    home/0005); never process memory, where each process would count on its own.
-    """
-    url = os.environ.get("REDIS_URL", "").strip()
-    if url:
-        return {**cache_from_env(), "KEY_PREFIX": "sign-in"}
+    """Where django-axes keeps its lockout state: shared by every server process, and never lost when
+    Redis fails. Always a table of the database (created by the migration home/0005), with or without
+    REDIS_URL; never process memory, where each process would count on its own."""
     return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": SIGN_IN_CACHE_TABLE}
 
 
@@ -72,11 +100,9 @@ SHARED_CACHE_TABLE = "shared_cache"
 
 
 def shared_cache_from_env():
-    """A cache every server process sees (what one process makes stale, none may serve): Redis
-    when REDIS_URL is set, else a table of the database (created by the migration home/0006)."""
-    url = os.environ.get("REDIS_URL", "").strip()
-    if url:
-        return {**cache_from_env(), "KEY_PREFIX": "shared"}
+    """A cache every server process sees (what one process makes stale, none may serve: reach figures and
+    their version). Always a table of the database (created by the migration home/0006): a Redis that
+    fails or evicts must not bring back stale reach figures, so this one never follows REDIS_URL."""
     return {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": SHARED_CACHE_TABLE,

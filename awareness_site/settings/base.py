@@ -112,8 +112,12 @@ WSGI_APPLICATION = "awareness_site.wsgi.application"
 DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Caches. "default" (pages, fragments, routes): Redis when REDIS_URL is set (a Redis that fails means
+# misses and a log line, never a 500), local memory otherwise. "sign_in" (lockouts) and "shared" (reach
+# figures and their version): always database tables, so a failing Redis loses nothing that matters.
 CACHES = {"default": cache_from_env(), "sign_in": sign_in_cache_from_env(), "shared": shared_cache_from_env()}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "home.caching.redis_failures"  # one line every few seconds, not a traceback a call
 
 # Proxies in front of the site that append to X-Forwarded-For (nginx, a load balancer): the client's address,
 # hashed into rate-limit keys only, is read this many entries from the right (home/http/visitors.py).
@@ -234,7 +238,9 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "awareness")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redis_failures": {"()": "home.caching.redis_failures.OneLinePerInterval"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"home.caching.redis_failures": {"filters": ["redis_failures"], "level": "WARNING"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third party
