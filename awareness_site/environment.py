@@ -41,6 +41,44 @@ def database_from_env(sqlite_path):
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config.pop("CONN_HEALTH_CHECKS", None)
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+        if flag("DATABASE_POOL") or flag("DATABASE_PGBOUNCER"):
+            raise ConfigurationError("DATABASE_POOL and DATABASE_PGBOUNCER are for PostgreSQL only.")
+        return config
+    return postgresql_connections(config)
+
+
+def flag(name):
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def postgresql_connections(config):
+    """How a process holds its PostgreSQL connections.
+
+    - By default one persistent connection per thread, kept 60 s and checked before reuse.
+    - ``DATABASE_POOL=1``: Django 5.2's psycopg pool per process (``DATABASE_POOL_MIN`` to
+      ``DATABASE_POOL_MAX`` connections, shared by the process's threads); Django then needs
+      ``CONN_MAX_AGE = 0`` (the pool keeps the connections, not Django).
+    - ``DATABASE_PGBOUNCER=1``: behind PgBouncer in transaction pooling, where consecutive queries of a
+      session may reach different server connections: no server-side cursors (``.iterator()``), no
+      prepared statements, no connection kept by Django (PgBouncer keeps them).
+    """
+    options = config.setdefault("OPTIONS", {})
+    if flag("DATABASE_POOL"):
+        try:
+            low = int(os.environ.get("DATABASE_POOL_MIN", "2"))
+            high = int(os.environ.get("DATABASE_POOL_MAX", "10"))
+        except ValueError:
+            raise ConfigurationError("DATABASE_POOL_MIN and DATABASE_POOL_MAX must be whole numbers.") from None
+        if not 0 <= low <= high or high < 1:
+            raise ConfigurationError("DATABASE_POOL_MIN must be between 0 and DATABASE_POOL_MAX (1 or more).")
+        options["pool"] = {"min_size": low, "max_size": high, "timeout": 10}
+        config["CONN_MAX_AGE"] = 0
+        config["CONN_HEALTH_CHECKS"] = False
+    if flag("DATABASE_PGBOUNCER"):
+        config["DISABLE_SERVER_SIDE_CURSORS"] = True
+        options["prepare_threshold"] = None
+        config["CONN_MAX_AGE"] = 0
+        config["CONN_HEALTH_CHECKS"] = False
     return config
 
 
