@@ -63,8 +63,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.http.health.HealthMiddleware",  # /healthz for load balancers, before the host check (home/http/health.py)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.caching.edge.EdgeCacheHeadersMiddleware",  # Cache-Control for a front cache (home/caching/edge.py)
     "home.caching.page_cache.PageCacheMiddleware",  # whole pages for anonymous readers (home/caching/page_cache.py)
     "home.http.compression.TextCompressionMiddleware",  # gzip for pages and feeds, not files (home/http/compression.py)
     "home.security.content_security.ContentSecurityPolicyMiddleware",
@@ -148,6 +150,18 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 OTP_TOTP_ISSUER = "NACD awareness"
 # Public pages kept whole for anonymous readers this many seconds at most (0: off); see home/caching/page_cache.py.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# A front cache (Varnish, ops/varnish/default.vcl) may keep anonymous readers' public pages this many seconds
+# (s-maxage; 0: no header). With FRONTEND_CACHE_URL (the front cache's own address, e.g. http://127.0.0.1:6081)
+# every purge of the page cache also PURGEs it there, through Wagtail's frontend_cache HTTP backend.
+EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "300"))
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "").strip()
+# The public address the pages are cached under (the Host of the purges); WAGTAILADMIN_BASE_URL by default.
+FRONTEND_CACHE_SITE_URL = os.environ.get("FRONTEND_CACHE_SITE_URL", "").strip()
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "front": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }
+    WAGTAILFRONTENDCACHE_LANGUAGES = []  # home/caching/edge.py names each language's address itself
 # Parts shown on many pages (home/caching/page_cache.py ``remembered``), purged with every page; 0: off.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 
@@ -193,6 +207,26 @@ STORAGES = {
     "default": {"BACKEND": "home.security.file_names.SafeNameStorage"},  # Khmer kept, no path tricks
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Media on object storage (S3 API) when AWS_STORAGE_BUCKET_NAME is set, shared by every host; the bucket stays
+# private and every file is served from the site's own address (home/object_storage.py).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "home.object_storage.SafeNameS3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None,  # MinIO, Ceph, moto
+            "region_name": os.environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID", "").strip() or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", "").strip() or None,
+            "location": os.environ.get("AWS_LOCATION", "media").strip(),
+            "default_acl": None,  # the bucket's own policy: private
+            "querystring_auth": False,
+            "file_overwrite": False,  # a second upload of "poster.jpg" gets a name of its own
+            "addressing_style": "path",
+        },
+    }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
