@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "axes",
     "django_otp",
@@ -264,6 +266,18 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # (docs/performance.md); the JPEG fallbacks (old browsers, link previews) at 80.
 WAGTAILIMAGES_WEBP_QUALITY = 70
 WAGTAILIMAGES_JPEG_QUALITY = 80
+
+# Background work (home/background.py). TASK_WORKER=1: Django's tasks (Wagtail's search, reference index and
+# front-cache purges; PDF text, the search index, kit ZIPs) go to a database table and `manage.py db_worker`
+# runs them, so editors' saves do not wait. Without it they run at once, in the request (one machine, `make run`).
+TASK_WORKER = os.environ.get("TASK_WORKER", "0") == "1"
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASK_WORKER
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
