@@ -282,6 +282,11 @@ TASKS = {
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "awareness")
+# An Elasticsearch cluster: shards and replicas of the index (search/documents.py), and whether saves wait for
+# a refresh ("wait_for") or not (False: shown within the index's refresh interval, about a second).
+ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+SEARCH_REFRESH_ON_SAVE = os.environ.get("SEARCH_REFRESH_ON_SAVE", "") or False
 
 LOGGING = {
     "version": 1,
