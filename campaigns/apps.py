@@ -11,6 +11,7 @@ class CampaignsConfig(AppConfig):
         # Imported here, not at the top: these modules import models, which exist only once apps are loaded.
         from wagtail.permissions import register_permission_policy
 
+        from campaigns import setup_steps
         from campaigns.events import access_rules, cache_rules, photos
         from campaigns.events.models import OutreachEvent
         from campaigns.events.permissions import outreach_event_permission_policy
@@ -28,6 +29,7 @@ class CampaignsConfig(AppConfig):
         reach_signals.connect()
         kit_downloads.connect()  # a collection restricted: the kits' ZIPs holding its files are deleted
         grant_campaign_permissions()
+        setup_steps.register()  # the sections and the campaign workflow of ``manage.py setup_site``
         # The page cache: saves of the app's models purge every page, except counters written on every view
         # and download, teachers' class reports (reach figures on pages are cached on their own for ten
         # minutes, campaigns/reach/figures.py) and officials' areas; events purge what shows them.

@@ -17,6 +17,8 @@ Needs the ``analysis-icu`` plugin on the server (docs/search.md).
 
 from elasticsearch.dsl import Completion, Document, Index, Keyword, Text, analyzer, char_filter, token_filter, tokenizer
 
+from django.conf import settings
+
 from search.synonyms import solr_rules
 from search.text import KHMER_BASE, KHMER_SIGN, analyse
 
@@ -150,7 +152,11 @@ class MaterialDocument(Document):
 def materials_index(name):
     """The index ``name`` with the settings, analyzers and mapping of ``MaterialDocument``."""
     index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=10_000)
+    index.settings(
+        number_of_shards=int(getattr(settings, "ELASTICSEARCH_SHARDS", 1)),
+        number_of_replicas=int(getattr(settings, "ELASTICSEARCH_REPLICAS", 0)),  # 1 or more on a cluster
+        max_result_window=10_000,
+    )
     index.document(MaterialDocument)
     index.analyzer(khmer_search())
     index.analyzer(english_search())

@@ -4,9 +4,18 @@ Queries are built as dictionaries by plain functions (``search_body``,
 ``suggest_body``, ``complete_body``) that the unit tests check without a server.
 Writes go through the alias ``<SEARCH_INDEX_PREFIX>-materials``; ``rebuild``
 fills a new index and moves the alias to it in one step.
+
+For a cluster: one client per process (its connection pool and node list shared by every request);
+shards and replicas from ``ELASTICSEARCH_SHARDS`` / ``ELASTICSEARCH_REPLICAS``; saves do not wait for a
+refresh (``SEARCH_REFRESH_ON_SAVE``: the index's own refresh, within a second, shows them); deletes by
+document id (``<key>:<language>``), never by query; and a rebuild loses no save made while it runs:
+the new index carries a second alias, ``<alias>-next``, while it fills, saves and deletes go to both,
+and the rebuild only *creates* documents (``op_type=create``), so it never overwrites what a save
+wrote in the meantime.
 """
 
 import datetime
+import threading
 
 from elasticsearch import Elasticsearch
 from elasticsearch.helpers import bulk
@@ -197,22 +206,48 @@ def complete_body(prefix, language, size=5):
     }
 
 
+_clients = {}
+_clients_lock = threading.Lock()
+
+
+def shared_client(url):
+    """One Elasticsearch client per process and address: its connections are reused by every request."""
+    with _clients_lock:
+        if url not in _clients:
+            _clients[url] = Elasticsearch(url, request_timeout=10, retry_on_timeout=True, max_retries=2)
+        return _clients[url]
+
+
 class ElasticsearchBackend:
     name = "elasticsearch"
 
-    def __init__(self, client, prefix="awareness"):
+    def __init__(self, client, prefix="awareness", refresh_on_save=False):
         self.client = client
         self.prefix = prefix
+        self.refresh_on_save = refresh_on_save
 
     @classmethod
     def from_settings(cls):
-
-        client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=10, retry_on_timeout=True, max_retries=2)
-        return cls(client, prefix=settings.SEARCH_INDEX_PREFIX)
+        return cls(
+            shared_client(settings.ELASTICSEARCH_URL),
+            prefix=settings.SEARCH_INDEX_PREFIX,
+            refresh_on_save=getattr(settings, "SEARCH_REFRESH_ON_SAVE", False),
+        )
 
     @property
     def alias(self):
         return f"{self.prefix}-materials"
+
+    @property
+    def next_alias(self):
+        """Names the index a rebuild is filling, while it runs."""
+        return f"{self.alias}-next"
+
+    def write_targets(self):
+        targets = [self.alias]
+        if self.client.indices.exists_alias(name=self.next_alias):
+            targets.append(self.next_alias)
+        return targets
 
     def new_index_name(self):
         return f"{self.alias}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
@@ -234,32 +269,45 @@ class ElasticsearchBackend:
             name = self.create_index(self.new_index_name())
             self.client.indices.put_alias(index=name, name=self.alias)
 
-    def _bulk(self, index_name, documents, refresh):
+    def _bulk(self, index_name, documents, refresh, op_type="index"):
 
         actions = (
-            {**MaterialDocument.from_index_document(d).to_dict(include_meta=True), "_index": index_name}
+            {
+                **MaterialDocument.from_index_document(d).to_dict(include_meta=True),
+                "_index": index_name,
+                "_op_type": op_type,
+            }
             for d in documents
         )
-        ok, _errors = bulk(self.client, actions, chunk_size=500, refresh=refresh)
+        # A rebuild's "create" of a document a save already wrote is a conflict (409): expected, not an error.
+        ok, _errors = bulk(self.client, actions, chunk_size=500, refresh=refresh, raise_on_error=op_type != "create")
         return ok
 
     def index(self, documents):
         documents = list(documents)
         if documents:
             self.ensure_index()
-            self._bulk(self.alias, documents, refresh="wait_for")
+            for target in self.write_targets():
+                self._bulk(target, documents, refresh=self.refresh_on_save)
 
     def delete(self, keys, languages=None):
-        query = {"bool": {"filter": [{"terms": {"key": list(keys)}}]}}
-        if languages is not None:
-            query["bool"]["filter"].append({"terms": {"language": list(languages)}})
-        if self.client.indices.exists_alias(name=self.alias):
-            self.client.delete_by_query(index=self.alias, query=query, refresh=True, conflicts="proceed")
+        """Delete the documents ``<key>:<language>`` by id, in every language or those given."""
+        if not self.client.indices.exists_alias(name=self.alias):
+            return
+        codes = list(languages) if languages is not None else [code for code, _name in settings.LANGUAGES]
+        ids = [f"{key}:{code}" for key in keys for code in codes]
+        actions = [
+            {"_op_type": "delete", "_index": target, "_id": doc_id} for target in self.write_targets() for doc_id in ids
+        ]
+        if actions:  # a document never indexed (404) is already gone
+            bulk(self.client, actions, refresh=self.refresh_on_save, raise_on_error=False)
 
     def rebuild(self, documents):
-        """New index, every document, then the alias moved to it at once; old indexes deleted."""
+        """New index (written to by saves meanwhile, through ``next_alias``), every document created in it,
+        then the alias moved to it at once; old indexes deleted."""
         name = self.create_index(self.new_index_name())
-        count = self._bulk(name, documents, refresh=False)
+        self.client.indices.put_alias(index=name, name=self.next_alias)
+        count = self._bulk(name, documents, refresh=False, op_type="create")
         self.client.indices.refresh(index=name)
         old = (
             list(self.client.indices.get_alias(name=self.alias))
@@ -268,6 +316,7 @@ class ElasticsearchBackend:
         )
         actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
         actions.append({"add": {"index": name, "alias": self.alias}})
+        actions.append({"remove": {"index": name, "alias": self.next_alias}})
         self.client.indices.update_aliases(actions=actions)
         for index in old:
             self.client.indices.delete(index=index)

@@ -195,6 +195,9 @@ class FakeIndices:
     def refresh(self, index):
         self.log.append(("refresh", index))
 
+    def put_alias(self, index, name):
+        self.log.append(("put_alias", index, name))
+
     def update_aliases(self, actions):
         self.log.append(("update_aliases", actions))
 
@@ -214,9 +217,9 @@ def test_rebuild_fills_a_new_index_then_swaps_the_alias_at_once(monkeypatch):
     monkeypatch.setattr(backend, "new_index_name", lambda: "staging-materials-2")
     monkeypatch.setattr(backend, "create_index", lambda name: client.log.append(("create", name)) or name)
 
-    def bulk(index_name, documents, refresh):
+    def bulk(index_name, documents, refresh, op_type="index"):
         sources = [MaterialDocument.from_index_document(d).to_dict(include_meta=True) for d in documents]
-        client.log.append(("bulk", index_name, [s["_id"] for s in sources]))
+        client.log.append(("bulk", index_name, [s["_id"] for s in sources], op_type))
         return len(sources)
 
     monkeypatch.setattr(backend, "_bulk", bulk)
@@ -228,13 +231,22 @@ def test_rebuild_fills_a_new_index_then_swaps_the_alias_at_once(monkeypatch):
     assert backend.rebuild(documents) == 3
     assert backend.alias == "staging-materials"
     names = [entry[0] for entry in client.log]
-    assert names == ["create", "bulk", "refresh", "update_aliases", "delete"]
-    assert client.log[1] == ("bulk", "staging-materials-2", ["campaign:0:en", "campaign:1:en", "campaign:2:en"])
-    assert client.log[3][1] == [
+    assert names == ["create", "put_alias", "bulk", "refresh", "update_aliases", "delete"]
+    # Saves made while it fills reach the new index too (through the "-next" alias) ...
+    assert client.log[1] == ("put_alias", "staging-materials-2", "staging-materials-next")
+    # ... and the rebuild only creates: it never overwrites what such a save wrote.
+    assert client.log[2] == (
+        "bulk",
+        "staging-materials-2",
+        ["campaign:0:en", "campaign:1:en", "campaign:2:en"],
+        "create",
+    )
+    assert client.log[4][1] == [
         {"remove": {"index": "staging-materials-1", "alias": "staging-materials"}},
         {"add": {"index": "staging-materials-2", "alias": "staging-materials"}},
+        {"remove": {"index": "staging-materials-2", "alias": "staging-materials-next"}},
     ]
-    assert client.log[4] == ("delete", "staging-materials-1")
+    assert client.log[5] == ("delete", "staging-materials-1")
 
 
 def test_index_prefix_comes_from_settings(settings):
@@ -299,3 +311,87 @@ def test_ranking_multiplies_kind_weights_and_the_phrase_and_exact_title_bonuses(
     # A document carries its title in that same form.
     document = IndexDocument(kind="campaign", object_id="1", language="en", title="Drug-free schools", url="/")
     assert MaterialDocument.from_index_document(document).to_dict()["title_exact"] == "drug free school"
+
+
+class RecordingClient(FakeClient):
+    """Aliases as during normal running (or a rebuild); the bulk requests recorded by ``recorded_bulk``."""
+
+    def __init__(self, rebuilding=False):
+        super().__init__()
+        self.rebuilding = rebuilding
+        self.indices.exists_alias = lambda name: name.endswith("-materials") or self.rebuilding
+
+
+@pytest.fixture(autouse=True)
+def recorded_bulk(monkeypatch):
+    from search.backends import elastic
+
+    def bulk(client, actions, **options):
+        actions = list(actions)
+        client.log.append(("bulk", actions, options))
+        return len(actions), []
+
+    monkeypatch.setattr(elastic, "bulk", bulk)
+
+
+def sent(client):
+    return [entry for entry in client.log if entry[0] == "bulk"]
+
+
+def one_document():
+    return [IndexDocument(kind="fact_sheet", object_id="7", language="km", title="យ៉ាម៉ា", url="/km/facts/yama/")]
+
+
+def test_saves_do_not_wait_for_a_refresh_unless_told(settings):
+    client = RecordingClient()
+    ElasticsearchBackend(client, prefix="prod").index(one_document())
+    ((_bulk, actions, options),) = sent(client)
+    assert options["refresh"] is False
+    assert (actions[0]["_op_type"], actions[0]["_index"], actions[0]["_id"]) == (
+        "index",
+        "prod-materials",
+        "fact_sheet:7:km",
+    )
+    waiting = RecordingClient()
+    ElasticsearchBackend(waiting, prefix="prod", refresh_on_save="wait_for").index(one_document())
+    assert sent(waiting)[0][2]["refresh"] == "wait_for"
+
+
+def test_saves_and_deletes_during_a_rebuild_reach_the_new_index_too():
+    client = RecordingClient(rebuilding=True)
+    backend = ElasticsearchBackend(client, prefix="prod")
+    backend.index(one_document())
+    targets = [entry[1][0]["_index"] for entry in sent(client)]
+    assert targets == ["prod-materials", "prod-materials-next"]
+    client.log.clear()
+    backend.delete(["fact_sheet:7"])
+    ((_bulk, actions, _options),) = sent(client)
+    assert actions == [
+        {"_op_type": "delete", "_index": "prod-materials", "_id": "fact_sheet:7:km"},
+        {"_op_type": "delete", "_index": "prod-materials", "_id": "fact_sheet:7:en"},
+        {"_op_type": "delete", "_index": "prod-materials-next", "_id": "fact_sheet:7:km"},
+        {"_op_type": "delete", "_index": "prod-materials-next", "_id": "fact_sheet:7:en"},
+    ]
+
+
+def test_deletes_are_by_document_id_never_by_query():
+    client = RecordingClient()
+    client.delete_by_query = lambda **kwargs: pytest.fail("delete_by_query walks the whole index")
+    ElasticsearchBackend(client, prefix="prod").delete(["campaign:3"], languages=["en"])
+    ((_bulk, actions, _options),) = sent(client)
+    assert actions == [{"_op_type": "delete", "_index": "prod-materials", "_id": "campaign:3:en"}]
+
+
+def test_replicas_and_shards_come_from_settings(settings):
+    settings.ELASTICSEARCH_REPLICAS = 2
+    settings.ELASTICSEARCH_SHARDS = 3
+    index_settings = materials_index("prod-materials-1").to_dict()["settings"]
+    assert (index_settings["number_of_replicas"], index_settings["number_of_shards"]) == (2, 3)
+
+
+def test_one_client_per_process(settings):
+    from search.backends import elastic
+
+    settings.ELASTICSEARCH_URL = "http://search-1.internal:9200"
+    first, second = ElasticsearchBackend.from_settings(), ElasticsearchBackend.from_settings()
+    assert first.client is second.client is elastic.shared_client("http://search-1.internal:9200")

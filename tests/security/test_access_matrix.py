@@ -51,6 +51,7 @@ PUBLIC = {
     "admin/jsi18n/",
     "documents/authenticate_with_password/<int:restriction_id>/",
     "favicon.ico",
+    "healthz",
     "sw.js",
     "km/offline/",
     "km/lesson-kits/report/<int:kit_id>/",
