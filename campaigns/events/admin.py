@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -380,6 +381,16 @@ class VerifyView(InAreaObjectMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_subtitle(self):
         return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        """Home, the events, this one, "Verify report": the header bar shows the last, not "Home" (issue 16)."""
+        viewset = self.object.snippet_viewset
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(viewset.get_url_name("list")), "label": capfirst(OutreachEvent._meta.verbose_name_plural)},
+            {"url": reverse(viewset.get_url_name("inspect"), args=[quote(self.object.pk)]), "label": str(self.object)},
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
