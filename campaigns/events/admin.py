@@ -39,6 +39,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaigns.choosers import RestrictedSnippetChooserViewSet
+from campaigns.events import offline
 from campaigns.events.forms import AttendanceReportForm, ConfirmationPanel, OutreachEventForm
 from campaigns.events.models import EditConflict, EventKind, EventStatus, OutreachEvent, claim_version
 from campaigns.events.officials import OfficialArea, area_of
@@ -618,6 +619,7 @@ class OutreachEventViewSet(SnippetViewSet):
         return super().get_urlpatterns() + [
             path("report/<str:pk>/", self.report_view, name="report"),
             path("verify/<str:pk>/", self.verify_view, name="verify"),
+            path("offline/submit/", offline.submit_view, name="offline_submit"),
         ]
 
     @property
