@@ -1,7 +1,7 @@
 """Models of the campaigns app, each defined in the module named for what it holds."""
 
 from campaigns.campaign_pages import CampaignIndexPage, CampaignPage
-from campaigns.events.models import OutreachEvent, OutreachEventPhoto
+from campaigns.events.models import OfflineSubmission, OutreachEvent, OutreachEventPhoto
 from campaigns.events.officials import OfficialArea
 from campaigns.events.photos import ProvincePhotoCollection
 from campaigns.fact_sheets import FactSheetIndexPage, FactSheetPage
@@ -18,6 +18,7 @@ from campaigns.reach.page_views import PageViewCount
 from campaigns.taxonomy import Audience, Topic
 
 __all__ = [
+    "OfflineSubmission",
     "Audience",
     "CampaignIndexPage",
     "CampaignPage",

@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -38,6 +39,7 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaigns.choosers import RestrictedSnippetChooserViewSet
+from campaigns.events import offline
 from campaigns.events.forms import AttendanceReportForm, ConfirmationPanel, OutreachEventForm
 from campaigns.events.models import EditConflict, EventKind, EventStatus, OutreachEvent, claim_version
 from campaigns.events.officials import OfficialArea, area_of
@@ -381,6 +383,16 @@ class VerifyView(InAreaObjectMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return str(self.object)
 
+    def get_breadcrumbs_items(self):
+        """Home, the events, this one, "Verify report": the header bar shows the last, not "Home" (issue 16)."""
+        viewset = self.object.snippet_viewset
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(viewset.get_url_name("list")), "label": capfirst(OutreachEvent._meta.verbose_name_plural)},
+            {"url": reverse(viewset.get_url_name("inspect"), args=[quote(self.object.pk)]), "label": str(self.object)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["event"] = self.object
@@ -607,6 +619,7 @@ class OutreachEventViewSet(SnippetViewSet):
         return super().get_urlpatterns() + [
             path("report/<str:pk>/", self.report_view, name="report"),
             path("verify/<str:pk>/", self.verify_view, name="verify"),
+            path("offline/submit/", offline.submit_view, name="offline_submit"),
         ]
 
     @property

@@ -25,6 +25,7 @@ from campaigns.quizzes.class_checks import before_after_figures, before_after_ro
 from campaigns.quizzes.figures import knowledge_figures, knowledge_rows
 from campaigns.reach import charts as reach_charts
 from campaigns.reach.figures import ManualReach, default_period, figure_rows, reach_figures
+from home.local_time import say_phnom_penh_time
 from home.security.access import public_pages
 from home.security.spreadsheets import neutralise_row
 
@@ -49,6 +50,10 @@ class PeriodForm(forms.Form):
     year = forms.IntegerField(label=gettext_lazy("Year"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
     start = PeriodDateField(label=gettext_lazy("From"), required=False)
     end = PeriodDateField(label=gettext_lazy("To"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        say_phnom_penh_time(self, "start", "end")  # a day here is a day in Phnom Penh (issue 16)
 
     def clean(self):
         cleaned = super().clean()
