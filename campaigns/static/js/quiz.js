@@ -57,8 +57,8 @@
         province.hidden = !last;
       }
       progress.textContent = " " + form.getAttribute("data-progress")
-        .replace("%(n)s", digits(index + 1))
-        .replace("%(total)s", digits(questions.length));
+        .replace("{n}", digits(index + 1))
+        .replace("{total}", digits(questions.length));
     }
     back.addEventListener("click", function () {
       show(Math.max(0, current - 1));
