@@ -159,9 +159,7 @@ def shared_client(url):
     """One Elasticsearch client per process and address: its connections are reused by every request."""
     with _clients_lock:
         if url not in _clients:
-            _clients[url] = Elasticsearch(
-                url, request_timeout=10, retry_on_timeout=True, max_retries=2
-            )
+            _clients[url] = Elasticsearch(url, request_timeout=10, retry_on_timeout=True, max_retries=2)
         return _clients[url]
 
 
