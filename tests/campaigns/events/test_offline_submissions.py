@@ -47,7 +47,12 @@ def started_event(title="វគ្គអប់រំនៅភូមិ បាន
 
 
 def send_report(client, client_id, event, count=2, **fields):
-    data = {"offline_id": str(client_id), "offline_kind": "report", "offline_event": str(event.pk), **report_form(**fields)}
+    data = {
+        "offline_id": str(client_id),
+        "offline_kind": "report",
+        "offline_event": str(event.pk),
+        **report_form(**fields),
+    }
     data["photo"] = photos(count)
     return client.post(SUBMIT, data)
 
