@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "home.http.admin_user.CurrentRequestMiddleware",  # for admin hooks called without it (home/http/admin_user.py)
     "home.security.two_factor.SecondFactorMiddleware",
     "home.security.sign_in_language.SignInLanguageMiddleware",  # the next sign-in page in the official's language
     "django.contrib.messages.middleware.MessageMiddleware",
