@@ -69,9 +69,10 @@ _databases_for_test = pytest_django_fixtures._get_databases_for_test
 
 
 def databases_for_test(test):
-    """pytest-django makes the test database only for tests that ask for ``db`` or carry its marker; the
-    committed-demo and browser tests need it too (the seeded database), without either."""
-    if uses_committed_demo(test) or uses_browser(test):
+    """pytest-django makes the test database only for tests that ask for ``db`` or carry its marker; a test
+    that uses the seeded demo (``demo_site``: the committed-demo and browser tests) needs it too, without
+    either."""
+    if "demo_site" in getattr(test, "fixturenames", ()):
         return ("default",), False
     return _databases_for_test(test)
 

@@ -5,22 +5,16 @@ import threading
 
 from django.db import connection
 from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import CampaignPage
 from campaigns.reach.page_views import BEACON_VIEWS_PER_HOUR, PageViewCount, count_view
-
-PHONE = "Mozilla/5.0 (Linux; Android 10) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
-
-
-def views_today(page):
-    return sum(PageViewCount.objects.filter(page_id=page.pk, day=timezone.localdate()).values_list("count", flat=True))
+from tests.campaigns.reach.test_reach import PHONE, beacon_url, views_today
 
 
 def test_no_view_is_lost_under_concurrency(committed_demo):
     campaign = CampaignPage.objects.get(slug_en="cleanse-ourselves-first")
-    url = reverse("beacon", args=[campaign.pk, "km"])
+    url = beacon_url(campaign)
     # Eight readers (addresses of this run's own), each within the beacon's budget of views per page and hour.
     network = f"10.{random.randrange(256)}.{random.randrange(256)}"
     threads, per_thread, errors = 8, BEACON_VIEWS_PER_HOUR, []
