@@ -41,30 +41,96 @@ def database_from_env(sqlite_path):
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config.pop("CONN_HEALTH_CHECKS", None)
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+        if flag("DATABASE_POOL") or flag("DATABASE_PGBOUNCER"):
+            raise ConfigurationError("DATABASE_POOL and DATABASE_PGBOUNCER are for PostgreSQL only.")
+        return config
+    return postgresql_connections(config)
+
+
+def flag(name):
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def postgresql_connections(config):
+    """How a process holds its PostgreSQL connections.
+
+    - By default one persistent connection per thread, kept 60 s and checked before reuse.
+    - ``DATABASE_POOL=1``: Django 5.2's psycopg pool per process (``DATABASE_POOL_MIN`` to
+      ``DATABASE_POOL_MAX`` connections, shared by the process's threads); Django then needs
+      ``CONN_MAX_AGE = 0`` (the pool keeps the connections, not Django).
+    - ``DATABASE_PGBOUNCER=1``: behind PgBouncer in transaction pooling, where consecutive queries of a
+      session may reach different server connections: no server-side cursors (``.iterator()``), no
+      prepared statements, no connection kept by Django (PgBouncer keeps them).
+    """
+    options = config.setdefault("OPTIONS", {})
+    if flag("DATABASE_POOL"):
+        try:
+            low = int(os.environ.get("DATABASE_POOL_MIN", "2"))
+            high = int(os.environ.get("DATABASE_POOL_MAX", "10"))
+        except ValueError:
+            raise ConfigurationError("DATABASE_POOL_MIN and DATABASE_POOL_MAX must be whole numbers.") from None
+        if not 0 <= low <= high or high < 1:
+            raise ConfigurationError("DATABASE_POOL_MIN must be between 0 and DATABASE_POOL_MAX (1 or more).")
+        options["pool"] = {"min_size": low, "max_size": high, "timeout": 10}
+        config["CONN_MAX_AGE"] = 0
+        config["CONN_HEALTH_CHECKS"] = False
+    if flag("DATABASE_PGBOUNCER"):
+        config["DISABLE_SERVER_SIDE_CURSORS"] = True
+        options["prepare_threshold"] = None
+        config["CONN_MAX_AGE"] = 0
+        config["CONN_HEALTH_CHECKS"] = False
     return config
 
 
 def cache_from_env():
+    """The default cache (whole pages, fragments, routes): Redis when REDIS_URL is set, process memory otherwise.
+
+    Redis goes through django-redis with ``IGNORE_EXCEPTIONS``: when Redis is down or slow, a read is a
+    miss and a write is dropped, each with a log line (home/caching/redis_failures.py), so pages are built
+    afresh instead of answering 500. Nothing that must not be lost lives here (see the two caches below).
+    """
     url = os.environ.get("REDIS_URL", "").strip()
     if url:
         if not url.startswith(("redis://", "rediss://", "unix://")):
             raise ConfigurationError("REDIS_URL must start with redis://, rediss:// or unix://.")
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {
+            "BACKEND": "home.caching.redis_failures.RedisCache",  # django-redis, with one fix
+            "LOCATION": url,
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "IGNORE_EXCEPTIONS": True,
+                "LOG_IGNORED_EXCEPTIONS": True,
+                # A dead Redis costs each request at most this long, not the operating system's timeout.
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+            },
+        }
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "awareness"}
+
+
+def worker_count():
+    """How many server processes gunicorn starts (gunicorn.conf.py): ``WEB_CONCURRENCY`` or
+    ``GUNICORN_WORKERS``; by default 2 with a shared cache (REDIS_URL), 1 on a per-process cache."""
+    for name in ("WEB_CONCURRENCY", "GUNICORN_WORKERS"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            try:
+                count = int(value)
+            except ValueError:
+                raise ConfigurationError(f"{name} must be a whole number of worker processes.") from None
+            if count < 1:
+                raise ConfigurationError(f"{name} must be 1 or more.")
+            return count
+    return 2 if os.environ.get("REDIS_URL", "").strip() else 1
 
 
 SIGN_IN_CACHE_TABLE = "sign_in_failures"
 
 
 def sign_in_cache_from_env():
-    """Where django-axes counts failed sign-ins: shared by every server process.
-
-    Redis when REDIS_URL is set, else a table of the database (created by the migration
-    home/0005); never process memory, where each process would count on its own.
-    """
-    url = os.environ.get("REDIS_URL", "").strip()
-    if url:
-        return {**cache_from_env(), "KEY_PREFIX": "sign-in"}
+    """Where django-axes keeps its lockout state: shared by every server process, and never lost when
+    Redis fails. Always a table of the database (created by the migration home/0005), with or without
+    REDIS_URL; never process memory, where each process would count on its own."""
     return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": SIGN_IN_CACHE_TABLE}
 
 
@@ -72,11 +138,9 @@ SHARED_CACHE_TABLE = "shared_cache"
 
 
 def shared_cache_from_env():
-    """A cache every server process sees (what one process makes stale, none may serve): Redis
-    when REDIS_URL is set, else a table of the database (created by the migration home/0006)."""
-    url = os.environ.get("REDIS_URL", "").strip()
-    if url:
-        return {**cache_from_env(), "KEY_PREFIX": "shared"}
+    """A cache every server process sees (what one process makes stale, none may serve: reach figures and
+    their version). Always a table of the database (created by the migration home/0006): a Redis that
+    fails or evicts must not bring back stale reach figures, so this one never follows REDIS_URL."""
     return {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": SHARED_CACHE_TABLE,

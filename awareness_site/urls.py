@@ -12,10 +12,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from campaigns.lessons import views as campaign_views
 from campaigns.reach import page_views
 from home import offline
+from home.http import health
 from home.security import admin_access, admin_guards, cookieless_forms, site_history
 
 urlpatterns = [
     path("beacon/<int:page_id>/<str:language>.gif", page_views.beacon, name="beacon"),
+    path("healthz", health.healthz, name="healthz"),  # answered by HealthMiddleware first (home/http/health.py)
     path("sw.js", offline.service_worker, name="service_worker"),  # root scope: the whole site (home/offline.py)
     # In front of two admin views that answered with a server error (home/security/admin_guards.py).
     path("admin/failwhale/", admin_guards.no_error_test),
@@ -34,7 +36,12 @@ urlpatterns = [
     path("favicon.ico", lambda request: redirect(static("img/icon.svg"))),
 ]
 
-if settings.DEBUG or settings.SERVE_MEDIA:
+if settings.AWS_STORAGE_BUCKET_NAME:
+    # Images from object storage, through the site (home/object_storage.py): the bucket is never public.
+    from home.object_storage import serve_public
+
+    urlpatterns += [path("media/<path:name>", serve_public, name="media_from_storage")]
+elif settings.DEBUG or settings.SERVE_MEDIA:
     # Uploaded images in development and the browser tests; production serves
     # /media/ from the web server (docs/deployment.md).
     from django.views.static import serve
@@ -48,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("offline/", offline.offline_page, name="offline"),
     path("events/", include("campaigns.events.urls")),  # the outreach calendar (campaigns/events/views.py)
+    path("quizzes/", include("campaigns.quizzes.urls")),  # quizzes, their answers and scores (campaigns/quizzes/)
     # In front of Wagtail's own: the page password form and the front-end sign-in, without a CSRF cookie and
     # with a lockout (home/security/cookieless_forms.py).
     path(

@@ -95,14 +95,17 @@ def production_demo_site(name, serve_media=False):
 class Gunicorn:
     """``with Gunicorn(app, cwd, env) as base_url:`` serves ``app`` with gunicorn on 127.0.0.1 until the block ends.
 
-    The site's own gunicorn.conf.py (2 workers, 4 threads each) is used for every app served, so the
-    demo site and the yardstick are served the same way; access logs are off.
+    The site's own gunicorn.conf.py (4 threads a worker; 2 workers with REDIS_URL, 1 without, unless
+    ``workers`` says) is used for every app served, so the demo site and the yardstick are served the same
+    way; access logs are off.
     """
 
-    def __init__(self, app, cwd, env, workers=2, ready_path="/", log_name="gunicorn"):
+    def __init__(self, app, cwd, env, workers=None, ready_path="/", log_name="gunicorn"):
         self.app, self.cwd, self.env, self.ready_path = app, Path(cwd), dict(env), ready_path
         self.port = free_port()
-        self.env.update({"GUNICORN_BIND": f"127.0.0.1:{self.port}", "GUNICORN_WORKERS": str(workers)})
+        self.env["GUNICORN_BIND"] = f"127.0.0.1:{self.port}"
+        if workers:
+            self.env["GUNICORN_WORKERS"] = str(workers)
         self.log_path = Path(tempfile.gettempdir()) / f"bench-{log_name}-{self.port}.log"
 
     def __enter__(self):

@@ -45,7 +45,9 @@ WEIGHTS = {"read": 45, "search": 15, "download": 12, "beacon": 25, "write": 3}
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("--seconds", type=float, default=120, help="how long the load runs (default 120)")
 parser.add_argument("--clients", type=int, default=6, help="client threads (default 6)")
-parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+parser.add_argument(
+    "--workers", type=int, default=0, help="gunicorn workers (default: 2 with REDIS_URL, 1 without; gunicorn.conf.py)"
+)
 args = parser.parse_args()
 
 env = django_site("load_mixed")
@@ -208,7 +210,7 @@ def main():
     server_env = {
         **env,
         "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_WORKERS": str(args.workers),
+        **({"GUNICORN_WORKERS": str(args.workers)} if args.workers else {}),
         "GUNICORN_ACCESS_LOG": "/dev/null",
         # Each beacon hit poses as a reader of its own (X-Forwarded-For below): one client counts at most
         # BEACON_VIEWS_PER_HOUR views of a page (campaigns/reach/page_views.py).
@@ -312,7 +314,8 @@ def run_load(port, pages, beacons, downloads, before):
     downloads_counted, views_counted, events_created = (a - b for a, b in zip(after, before, strict=True))
     total = sum(len(v) for v in samples.values())
     failed = sum(len(v) for v in failures.values())
-    print(f"\nMixed load on {backend}: {args.clients} client threads, gunicorn {args.workers} workers x 4 threads")
+    workers = args.workers or "default"
+    print(f"\nMixed load on {backend}: {args.clients} client threads, gunicorn {workers} workers x 4 threads")
     print(f"{elapsed:.0f} s, {total} requests, {failed} failed, {total / elapsed:.1f} req/s\n")
     print(f"{'kind':<18}{'requests':>9}{'failed':>8}{'req/s':>8}{'p50 ms':>9}{'p90 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     for kind in sorted(samples, key=lambda k: -len(samples[k])):

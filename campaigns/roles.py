@@ -28,8 +28,19 @@ STAFF_PERMISSIONS = [
     "campaigns.add_manualreach",
     "campaigns.change_manualreach",
     "campaigns.view_manualreach",
+    # Quizzes: staff write and submit them for moderation; moderators publish (campaigns/quizzes/).
+    "campaigns.add_quiz",
+    "campaigns.change_quiz",
+    "campaigns.view_quiz",
 ]
-MODERATOR_ONLY = ["campaigns.delete_topic", "campaigns.delete_audience", "campaigns.delete_helpservice"]
+MODERATOR_ONLY = [
+    "campaigns.delete_topic",
+    "campaigns.delete_audience",
+    "campaigns.delete_helpservice",
+    "campaigns.publish_quiz",
+    "campaigns.lock_quiz",
+    "campaigns.delete_quiz",
+]
 
 
 def grant_campaign_permissions():

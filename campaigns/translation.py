@@ -13,6 +13,8 @@ from campaigns.models import (
     LessonKitIndexPage,
     LessonKitPage,
     OutreachEvent,
+    Quiz,
+    QuizQuestion,
     Topic,
 )
 
@@ -71,3 +73,15 @@ class LessonKitPageTR(TranslationOptions):
 class OutreachEventTR(TranslationOptions):
     fields = ("title", "description", "venue", "organiser", "audience")
     required_languages = {"km": ("title", "venue", "organiser", "audience")}
+
+
+@register(Quiz)
+class QuizTR(TranslationOptions):
+    fields = ("title", "intro")
+    required_languages = {"km": ("title",)}
+
+
+@register(QuizQuestion)
+class QuizQuestionTR(TranslationOptions):
+    fields = ("text", "choice_a", "choice_b", "choice_c", "choice_d", "explanation")
+    required_languages = {"km": ("text", "explanation")}

@@ -12,6 +12,7 @@ from campaigns import home_sections, public_pages
 from campaigns.events.admin import OfficialAreaViewSet, OutreachEventDeleteBulkAction, OutreachEventViewSet
 from campaigns.help_services import HelpFinderPage, HelpService
 from campaigns.lessons.admin import ClassReportViewSet
+from campaigns.quizzes.admin import QuizViewSet
 from campaigns.reach.admin import ManualReachViewSet
 from campaigns.taxonomy import Audience, Topic
 from home.home_sections import HOME_PAGE_SECTIONS
@@ -52,6 +53,7 @@ class CampaignSnippets(SnippetViewSetGroup):
         AudienceViewSet,
         HelpServiceViewSet,
         ClassReportViewSet,
+        QuizViewSet,
         ManualReachViewSet,
         OfficialAreaViewSet,
     )

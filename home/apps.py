@@ -33,3 +33,5 @@ class HomeConfig(AppConfig):
         from home.http import bad_input
 
         bad_input.install()
+
+        from home import setup_site  # noqa: F401  (registers home's steps of ``manage.py setup_site``)

@@ -15,6 +15,7 @@ from home.caching.routing import site_for_request
 from home.forms import BilingualPageForm
 from home.home_sections import home_sections
 from home.languages import missing_translation
+from home.scheduled_jobs import ScheduledJobRun  # noqa: F401  (the model lives with the runner)
 from home.security.rate_limits import RateCount  # noqa: F401  (the model lives with the code that counts)
 
 

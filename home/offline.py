@@ -23,6 +23,8 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
 
+from wagtail import hooks
+
 from home.languages import language_codes
 
 SOURCE = "js/sw.js"
@@ -31,6 +33,20 @@ SOURCE = "js/sw.js"
 # Khmer as boxes once the font has left the browser's cache (issue 16).
 KHMER_FONTS = ["fonts/NotoSansKhmer-Regular.woff2", "fonts/NotoSansKhmer-Bold.woff2"]
 PRECACHED_STATIC = ["css/site.css", "js/offline.js", "img/icon.svg", *KHMER_FONTS]
+
+
+# Admin screens a feature lets the worker keep for a signed-in person (issue 18): each app registers
+# regular expressions of admin paths with this hook (campaigns: the officials' event screens). Wagtail's
+# own icons and script translations go with any kept screen.
+REGISTER_OFFLINE_ADMIN_SCREENS = "register_offline_admin_screens"
+ADMIN_ASSETS = [r"^/admin/sprite(-[0-9a-f]+)?/$", r"^/admin/jsi18n/$"]
+
+
+def offline_admin_screens():
+    screens = []
+    for register in hooks.get_hooks(REGISTER_OFFLINE_ADMIN_SCREENS):
+        screens += register()
+    return screens + ADMIN_ASSETS
 
 
 def offline_paths():
@@ -47,11 +63,15 @@ def worker_script():
     """The worker as served: its configuration, then ``sw.js`` unchanged."""
     precache = [static(name) for name in PRECACHED_STATIC] + offline_paths()
     template = Path(get_template("home/offline.html").origin.name).read_bytes()
-    digest = hashlib.sha256(source().encode() + template + json.dumps(precache).encode()).hexdigest()[:12]
+    screens = offline_admin_screens()
+    digest = hashlib.sha256(
+        source().encode() + template + json.dumps(precache).encode() + json.dumps(screens).encode()
+    ).hexdigest()[:12]
     config = {
         "version": digest,
         "precache": precache,
         "offline": {code: f"/{code}/offline/" for code in language_codes()},
+        "admin": offline_admin_screens(),
     }
     return f"const CONFIG = {json.dumps(config)};\n{source()}"
 

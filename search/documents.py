@@ -15,9 +15,12 @@ Each document fills only its own language's text fields (``title_km``,
 Needs the ``analysis-icu`` plugin on the server (docs/search.md).
 """
 
-from elasticsearch.dsl import Completion, Document, Index, Keyword, Text, analyzer, char_filter, token_filter
+from elasticsearch.dsl import Completion, Document, Index, Keyword, Text, analyzer, char_filter, token_filter, tokenizer
+
+from django.conf import settings
 
 from search.synonyms import solr_rules
+from search.text import KHMER_BASE, KHMER_SIGN, analyse
 
 KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
 KHMER_BLOCKS = "[^\\u1780-\\u17FF\\u19E0-\\u19FF]"  # fold everything except Khmer letters and signs
@@ -37,29 +40,68 @@ def synonyms_filter():
 CHAR_FILTERS = [zero_width, khmer_digits, nfc]
 
 khmer_index = analyzer("khmer_index", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding])
-khmer_search = analyzer(
-    "khmer_search", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding, synonyms_filter()]
-)
+
+
+def khmer_search():
+    """Built when an index is created: the synonyms are what staff keep then (search/synonyms.py)."""
+    return analyzer(
+        "khmer_search", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding, synonyms_filter()]
+    )
+
+
 english_index = analyzer(
     "english_index",
     tokenizer="icu_tokenizer",
     char_filter=CHAR_FILTERS,
     filter=[english_possessive, folding, english_stemmer],
 )
-english_search = analyzer(
-    "english_search",
-    tokenizer="icu_tokenizer",
-    char_filter=CHAR_FILTERS,
-    filter=[english_possessive, folding, synonyms_filter(), english_stemmer],
-)
+
+
+def english_search():
+    return analyzer(
+        "english_search",
+        tokenizer="icu_tokenizer",
+        char_filter=CHAR_FILTERS,
+        filter=[english_possessive, folding, synonyms_filter(), english_stemmer],
+    )
+
+
 words_only = analyzer("words_only", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding])
 
-ANALYZERS = {"km": (khmer_index, khmer_search), "en": (english_index, english_search)}
+# Khmer orthographic syllables (search/text.py ``SYLLABLE``): a pattern tokenizer that emits each
+# syllable (group 0 of the pattern), after the same folding of look-alike vowels and subscripts.
+syllable_tokenizer = tokenizer(
+    "khmer_syllable",
+    "pattern",
+    pattern=f"[{KHMER_BASE}](?:\u17d2[{KHMER_BASE}]|\u17d2|[{KHMER_SIGN}])*",
+    group=0,
+)
+syllable_folding = char_filter(
+    "khmer_syllable_folding", "mapping", mappings=["\u17bc=>\u17bb", "\u17b8=>\u17b7", "\u17d2\u178a=>\u17d2\u178f"]
+)
+khmer_syllables = analyzer(
+    "khmer_syllables", tokenizer=syllable_tokenizer, char_filter=[zero_width, nfc, syllable_folding]
+)
+
+# Search analyzers by name: their definitions (with the synonyms) are added by materials_index().
+ANALYZERS = {"km": (khmer_index, "khmer_search"), "en": (english_index, "english_search")}
 
 
-def _text(language, **kwargs):
+def _fields(language):
+    """Sub-fields: Khmer text is also indexed as syllables, next to ICU's words."""
+    return {"syllables": Text(analyzer=khmer_syllables)} if language == "km" else {}
+
+
+def _text(language, spell=True, **kwargs):
     index_analyzer, search_analyzer = ANALYZERS[language]
-    return Text(analyzer=index_analyzer, search_analyzer=search_analyzer, copy_to=f"spell_{language}", **kwargs)
+    if spell:
+        kwargs["copy_to"] = f"spell_{language}"
+    return Text(analyzer=index_analyzer, search_analyzer=search_analyzer, fields=_fields(language), **kwargs)
+
+
+def exact_title(text, language):
+    """A title (or a query) as the ``title_exact`` keyword holds it: its terms as indexed, spaced."""
+    return " ".join(analyse(text, language))[:500]
 
 
 class MaterialDocument(Document):
@@ -68,12 +110,15 @@ class MaterialDocument(Document):
     language = Keyword()
     url = Keyword(index=False)
     title = Keyword(index=False)  # as written, for the results page
+    title_exact = Keyword()  # search/ranking.py: the bonus of a title that is the query
     title_km = _text("km")
     names_km = _text("km")
-    body_km = Text(analyzer=khmer_index, search_analyzer=khmer_search)
+    summary_km = _text("km", spell=False)
+    body_km = _text("km", spell=False)
     title_en = _text("en")
     names_en = _text("en")
-    body_en = Text(analyzer=english_index, search_analyzer=english_search)
+    summary_en = _text("en", spell=False)
+    body_en = _text("en", spell=False)
     spell_km = Text(analyzer=words_only)  # words as written: what "did you mean" draws on
     spell_en = Text(analyzer=words_only)
     topic = Keyword()
@@ -94,6 +139,8 @@ class MaterialDocument(Document):
             "title": document.title,
             f"title_{language}": document.title,
             f"names_{language}": document.names,
+            f"summary_{language}": document.summary,
+            "title_exact": exact_title(document.title, language),
             f"body_{language}": document.body,
             "suggest": {"input": [document.title, *[n for n in document.names.splitlines() if n.strip()]]},
         }
@@ -105,6 +152,12 @@ class MaterialDocument(Document):
 def materials_index(name):
     """The index ``name`` with the settings, analyzers and mapping of ``MaterialDocument``."""
     index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=10_000)
+    index.settings(
+        number_of_shards=int(getattr(settings, "ELASTICSEARCH_SHARDS", 1)),
+        number_of_replicas=int(getattr(settings, "ELASTICSEARCH_REPLICAS", 0)),  # 1 or more on a cluster
+        max_result_window=10_000,
+    )
     index.document(MaterialDocument)
+    index.analyzer(khmer_search())
+    index.analyzer(english_search())
     return index

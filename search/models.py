@@ -9,6 +9,7 @@ terms, so a filtered query is one full-text lookup. Only
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class IndexEntry(models.Model):
@@ -17,6 +18,7 @@ class IndexEntry(models.Model):
     kind = models.CharField(max_length=40)
     title = models.TextField()
     names = models.TextField(blank=True)
+    summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     facets = models.TextField(blank=True)  # "facet=value" lines, counted for the facet links
@@ -58,3 +60,51 @@ class DocumentText(models.Model):
 
     def __str__(self):
         return f"text of document {self.document_id}"
+
+
+class SearchQueryDay(models.Model):
+    """What readers searched for, per day: the query's text and counts only (no IP, cookie or user).
+
+    The staff report of searches that found nothing or that nobody clicked (search/curation.py).
+    A query's text is written only once ``REPORT_THRESHOLD`` searches made it that day; until then
+    the row holds a keyed digest of it, so one reader's own words (a name, a number) are never kept."""
+
+    language = models.CharField(_("language"), max_length=8)
+    digest = models.CharField(max_length=64, editable=False)
+    query = models.CharField(_("query"), max_length=200, blank=True)
+    day = models.DateField(_("day"))
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    no_results = models.PositiveIntegerField(_("found nothing"), default=0)
+    clicks = models.PositiveIntegerField(_("results opened"), default=0)
+
+    class Meta:
+        verbose_name = _("search of the day")
+        verbose_name_plural = _("searches by day")
+        constraints = [
+            models.UniqueConstraint(fields=["digest", "day"], name="search_query_day_unique"),
+        ]
+        indexes = [models.Index(fields=["day", "language"])]
+
+    def __str__(self):
+        return f"{self.query} ({self.language}, {self.day})"
+
+
+class SynonymGroup(models.Model):
+    """Names that mean the same thing (slang included), in either language: a snippet staff edit.
+
+    Both backends read them (search/synonyms.py); seeded from search/synonyms.txt."""
+
+    names = models.TextField(
+        _("names"),
+        help_text=_("Comma-separated, in Khmer or English: a search for any of them finds material using any other."),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("synonyms")
+        verbose_name_plural = _("synonyms and slang")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.names[:80]

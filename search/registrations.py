@@ -64,7 +64,8 @@ def campaign_text(page):
     return {
         "title": title,
         "url": page.get_url(),
-        "body": "\n".join([page.summary or "", stream_text(page.body)]),
+        "summary": page.summary or "",
+        "body": stream_text(page.body),
     }
 
 
@@ -83,8 +84,14 @@ def fact_sheet_text(page):
     title = own_language_title(page)
     if not title:
         return None
-    sections = [page.summary or ""] + [plain(text) for _anchor, _heading, text in page.sections]
-    return {"title": title, "url": page.get_url(), "names": "\n".join(page.name_list), "body": "\n".join(sections)}
+    sections = [plain(text) for _anchor, _heading, text in page.sections]
+    return {
+        "title": title,
+        "url": page.get_url(),
+        "names": "\n".join(page.name_list),
+        "summary": page.summary or "",
+        "body": "\n".join(sections),
+    }
 
 
 def fact_sheet_facets(page):
@@ -102,9 +109,8 @@ def lesson_kit_text(page):
     return {
         "title": title,
         "url": page.get_url(),
-        "body": "\n".join(
-            [page.summary or "", page.objectives or "", plain(page.preparation), *steps, page.assessment or ""]
-        ),
+        "summary": page.summary or "",
+        "body": "\n".join([page.objectives or "", plain(page.preparation), *steps, page.assessment or ""]),
     }
 
 

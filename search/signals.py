@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home.background import later
 from search import indexing
 from search.files import refresh_document_text
 from search.sources import source_for, sources
@@ -40,6 +41,15 @@ def _run(function, *args):
         function(*args)
 
 
+def _index(obj):
+    """Index ``obj`` as it is now: by the worker when there is one (home/background.py), else as before."""
+    from search.tasks import index_material  # imported here: tasks import this module
+
+    if later(index_material, obj._meta.label, obj.pk):
+        return
+    _run(indexing.update_object, obj)
+
+
 def _specific(page):
     return page.specific if hasattr(page, "specific_class") else page
 
@@ -47,7 +57,7 @@ def _specific(page):
 def on_published(sender, instance, **kwargs):
     page = _specific(instance)
     if source_for(page):
-        _run(indexing.update_object, page)
+        _index(page)
 
 
 def on_unpublished(sender, instance, **kwargs):
@@ -63,7 +73,7 @@ def on_moved(sender, instance, **kwargs):
     for page in pages:
         page = _specific(page)
         if source_for(page):
-            _run(indexing.update_object, page)
+            _index(page)
 
 
 def on_deleted(sender, instance, **kwargs):
@@ -76,11 +86,15 @@ def on_saved(sender, instance, **kwargs):
     """Registered models that are not pages (snippets) are indexed on every save."""
     source = source_for(instance)
     if source and not source.is_page:
-        _run(indexing.update_object, instance)
+        _index(instance)
 
 
 def on_document_saved(sender, instance, **kwargs):
+    """The PDF's text is read, and the materials offering it indexed again: by the worker when there is one."""
+    from search.tasks import read_document  # imported here: tasks import this module
 
+    if later(read_document, instance.pk):
+        return
     refresh_document_text(instance)
     _reindex_users_of(instance)
 
@@ -95,7 +109,7 @@ def _reindex_users_of(document, exclude_document=False):
     for obj, _references in ReferenceIndex.get_references_to(document).group_by_source_object():
         obj = _specific(obj)
         if source_for(obj) is not None:
-            _run(indexing.update_object, obj)
+            _index(obj)
 
 
 def deleted_along(sender, kwargs):
@@ -144,6 +158,7 @@ def on_collection_restriction_changed(sender, instance, raw=False, **kwargs):
 
 def connect():
 
+    connect_curation()
     page_published.connect(on_published, dispatch_uid="search_page_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="search_page_moved")
@@ -164,3 +179,22 @@ def connect():
             sender=CollectionViewRestriction,
             dispatch_uid=f"search_collection_restriction_{name}",
         )
+
+
+def on_curation_changed(sender, **kwargs):
+    """Synonyms or promoted results changed: cached search pages are stale (read again at the next search)."""
+    from home.caching.page_cache import purge_groups
+
+    transaction.on_commit(lambda: purge_groups(["search"]))
+
+
+def connect_curation():
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    from search.models import SynonymGroup
+
+    for model in (SynonymGroup, SearchPromotion):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                on_curation_changed, sender=model, dispatch_uid=f"search_curation_{model.__name__}_{id(signal)}"
+            )

@@ -34,6 +34,7 @@ class IndexDocument:
     body: str = ""
     names: str = ""  # other names, slang included: weighted above the body
     facets: dict = field(default_factory=dict)  # facet -> list of values (slugs, codes)
+    summary: str = ""  # the lead a reader sees first: weighted between the names and the body
 
     @property
     def key(self):
@@ -48,7 +49,7 @@ class IndexDocument:
 class Source:
     """How one kind of material is indexed.
 
-    ``text(obj)`` returns ``{"title", "url", "body", "names"}`` for the active
+    ``text(obj)`` returns ``{"title", "url", "summary", "body", "names"}`` for the active
     language (it is called inside ``translation.override``), or None when the
     object has no text of its own in that language. ``facets(obj)`` returns
     ``{facet: [values]}``. ``is_searchable(obj)`` says whether it may be found.
@@ -116,6 +117,7 @@ class Source:
                     url=text["url"],
                     body=body,
                     names=text.get("names", ""),
+                    summary=(text.get("summary") or "").strip(),
                     facets=facets,
                 )
             )

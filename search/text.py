@@ -131,3 +131,74 @@ def analyse(text, language):
 def latin_words(text):
     """Folded Latin-script words of three letters or more (the vocabulary typo tolerance draws on)."""
     return {f for f in (fold(w) for w, _s, _e in words(normalise(text))) if len(f) >= 3 and f.isascii() and f.isalpha()}
+
+
+# Khmer orthographic syllables ------------------------------------------------
+#
+# ICU's dictionary may glue several words into one token (ដោយស្ម័គ្រចិត្ត), and a reader types
+# the word they know (ស្ម័គ្រចិត្ត). Khmer text is therefore also indexed as orthographic
+# syllables: a base (consonant U+1780-U+17A2 or independent vowel U+17A3-U+17B3), its
+# subscripts (coeng U+17D2 + consonant), dependent vowels (U+17B6-U+17C5) and signs
+# (U+17C6-U+17D1, U+17D3, U+17DD). A query word of two syllables or more then matches as a
+# phrase of syllables wherever it stands. Each syllable is stored in a folded form that
+# forgives the commonest typing slips: ូ read as ុ, ី as ិ, and its signs in one order
+# (a vowel typed before the subscript is the same syllable).
+
+KHMER_BASE = "\u1780-\u17b3"
+KHMER_SIGN = "\u17b4-\u17d1\u17d3\u17dd"
+COENG = "\u17d2"
+SYLLABLE = re.compile(f"[{KHMER_BASE}](?:{COENG}[{KHMER_BASE}]|{COENG}|[{KHMER_SIGN}])*")
+# ូ → ុ, ី → ិ, and the subscripts that look alike: ្ដ (da) as ្ត (ta), as Khmer writers use both.
+SYLLABLE_FOLDING = {"\u17bc": "\u17bb", "\u17b8": "\u17b7", COENG + "\u178a": COENG + "\u178f"}
+SUBSCRIPT = re.compile(f"{COENG}[{KHMER_BASE}]")
+MIN_SUBWORD_SYLLABLES = 2  # a query word this long is also looked for inside longer tokens
+
+
+class Subword(tuple):
+    """A query alternative made of syllable keys (``syllable_key``): matched as a phrase in the
+    sub-word index, never in the word index."""
+
+
+def subword_alternatives(text):
+    """The sub-word alternatives of one Khmer query word (or phrase) of two syllables or more: its
+    syllables, and the same with one missing subscript put back."""
+    keys = tuple(syllable_terms(text))
+    if len(keys) < MIN_SUBWORD_SYLLABLES:
+        return []
+    return [Subword(keys), *(Subword(v) for v in missing_subscript_variants(keys))]
+
+
+def syllables(text):
+    """The orthographic syllables of the Khmer in ``text`` (already normalised), as written."""
+    if not text or not KHMER.search(text):
+        return []
+    return SYLLABLE.findall(text[:MAX_ANALYSED_CHARS])
+
+
+@functools.lru_cache(maxsize=50_000)
+def syllable_key(syllable):
+    """A syllable as the sub-word index holds it: the base, its subscripts in order, then its signs sorted."""
+    for typed, folded in SYLLABLE_FOLDING.items():
+        syllable = syllable.replace(typed, folded)
+    subscripts = "".join(SUBSCRIPT.findall(syllable[1:]))
+    signs = sorted(SUBSCRIPT.sub("", syllable[1:]).replace(COENG, ""))
+    return syllable[0] + subscripts + "".join(signs)
+
+
+def syllable_terms(text):
+    """The sub-word terms of ``text``: the folded syllables of its Khmer, in order."""
+    return [syllable_key(s) for s in syllables(normalise(text))]
+
+
+def missing_subscript_variants(keys, limit=6):
+    """``keys`` (a syllable sequence) with one bare consonant joined to the next syllable as its
+    subscript: what the reader meant when they left out a coeng (សម័គ្រ for ស្ម័គ្រ)."""
+    variants = []
+    for i in range(len(keys) - 1):
+        first, second = keys[i], keys[i + 1]
+        if len(first) == 1 and "\u1780" <= first <= "\u17a2" and "\u1780" <= second[0] <= "\u17a2":
+            merged = syllable_key(first + COENG + second)
+            variants.append((*keys[:i], merged, *keys[i + 2 :]))
+        if len(variants) >= limit:
+            break
+    return variants

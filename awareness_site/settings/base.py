@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",  # staff's promoted results for a query (search/curation.py)
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "axes",
     "django_otp",
@@ -63,8 +66,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.http.health.HealthMiddleware",  # /healthz for load balancers, before the host check (home/http/health.py)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.caching.edge.EdgeCacheHeadersMiddleware",  # Cache-Control for a front cache (home/caching/edge.py)
     "home.caching.page_cache.PageCacheMiddleware",  # whole pages for anonymous readers (home/caching/page_cache.py)
     "home.http.compression.TextCompressionMiddleware",  # gzip for pages and feeds, not files (home/http/compression.py)
     "home.security.content_security.ContentSecurityPolicyMiddleware",
@@ -75,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "home.http.admin_user.CurrentRequestMiddleware",  # for admin hooks called without it (home/http/admin_user.py)
     "home.security.two_factor.SecondFactorMiddleware",
     "home.security.sign_in_language.SignInLanguageMiddleware",  # the next sign-in page in the official's language
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -112,8 +118,12 @@ WSGI_APPLICATION = "awareness_site.wsgi.application"
 DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, local memory otherwise.
+# Caches. "default" (pages, fragments, routes): Redis when REDIS_URL is set (a Redis that fails means
+# misses and a log line, never a 500), local memory otherwise. "sign_in" (lockouts) and "shared" (reach
+# figures and their version): always database tables, so a failing Redis loses nothing that matters.
 CACHES = {"default": cache_from_env(), "sign_in": sign_in_cache_from_env(), "shared": shared_cache_from_env()}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "home.caching.redis_failures"  # one line every few seconds, not a traceback a call
 
 # Proxies in front of the site that append to X-Forwarded-For (nginx, a load balancer): the client's address,
 # hashed into rate-limit keys only, is read this many entries from the right (home/http/visitors.py).
@@ -144,6 +154,18 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 OTP_TOTP_ISSUER = "NACD awareness"
 # Public pages kept whole for anonymous readers this many seconds at most (0: off); see home/caching/page_cache.py.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# A front cache (Varnish, ops/varnish/default.vcl) may keep anonymous readers' public pages this many seconds
+# (s-maxage; 0: no header). With FRONTEND_CACHE_URL (the front cache's own address, e.g. http://127.0.0.1:6081)
+# every purge of the page cache also PURGEs it there, through Wagtail's frontend_cache HTTP backend.
+EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "300"))
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "").strip()
+# The public address the pages are cached under (the Host of the purges); WAGTAILADMIN_BASE_URL by default.
+FRONTEND_CACHE_SITE_URL = os.environ.get("FRONTEND_CACHE_SITE_URL", "").strip()
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "front": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }
+    WAGTAILFRONTENDCACHE_LANGUAGES = []  # home/caching/edge.py names each language's address itself
 # Parts shown on many pages (home/caching/page_cache.py ``remembered``), purged with every page; 0: off.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 
@@ -190,6 +212,26 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Media on object storage (S3 API) when AWS_STORAGE_BUCKET_NAME is set, shared by every host; the bucket stays
+# private and every file is served from the site's own address (home/object_storage.py).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "home.object_storage.SafeNameS3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None,  # MinIO, Ceph, moto
+            "region_name": os.environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID", "").strip() or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", "").strip() or None,
+            "location": os.environ.get("AWS_LOCATION", "media").strip(),
+            "default_acl": None,  # the bucket's own policy: private
+            "querystring_auth": False,
+            "file_overwrite": False,  # a second upload of "poster.jpg" gets a name of its own
+            "addressing_style": "path",
+        },
+    }
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
@@ -227,14 +269,37 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILIMAGES_WEBP_QUALITY = 70
 WAGTAILIMAGES_JPEG_QUALITY = 80
 
+# Background work (home/background.py). TASK_WORKER=1: Django's tasks (Wagtail's search, reference index and
+# front-cache purges; PDF text, the search index, kit ZIPs) go to a database table and `manage.py db_worker`
+# runs them, so editors' saves do not wait. Without it they run at once, in the request (one machine, `make run`).
+TASK_WORKER = os.environ.get("TASK_WORKER", "0") == "1"
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASK_WORKER
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "awareness")
+# Search ranking: a match's score is multiplied by the weight of its kind (search/ranking.py).
+SEARCH_KIND_WEIGHTS = {"campaign": 1.5, "fact_sheet": 1.5, "lesson_kit": 1.3, "help_service": 1.0, "event": 0.5}
+# Events found by a search, shown apart: those that end at most this many days ago, and every upcoming one.
+SEARCH_RECENT_EVENT_DAYS = 30
+# An Elasticsearch cluster: shards and replicas of the index (search/documents.py), and whether saves wait for
+# a refresh ("wait_for") or not (False: shown within the index's refresh interval, about a second).
+ELASTICSEARCH_SHARDS = int(os.environ.get("ELASTICSEARCH_SHARDS", "1"))
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+SEARCH_REFRESH_ON_SAVE = os.environ.get("SEARCH_REFRESH_ON_SAVE", "") or False
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redis_failures": {"()": "home.caching.redis_failures.OneLinePerInterval"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"home.caching.redis_failures": {"filters": ["redis_failures"], "level": "WARNING"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third party

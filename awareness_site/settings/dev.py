@@ -16,3 +16,4 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Template and code changes show at once; PAGE_CACHE_SECONDS=300 tries the page cache locally.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0"))
+EDGE_CACHE_SECONDS = int(os.environ.get("EDGE_CACHE_SECONDS", "0"))  # no front cache on a developer's machine

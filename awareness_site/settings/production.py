@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from awareness_site.environment import worker_count
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -13,6 +15,12 @@ if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment for production (comma-separated).")
+
+if worker_count() > 1 and CACHES["default"]["BACKEND"].endswith("LocMemCache"):  # noqa: F405
+    raise ImproperlyConfigured(
+        f"{worker_count()} workers (WEB_CONCURRENCY / GUNICORN_WORKERS) on a per-process cache: each would "
+        "keep and purge its own copy of every page. Set REDIS_URL, or run one worker."
+    )
 
 CSRF_TRUSTED_ORIGINS = [f"https://{h.lstrip('.')}" for h in ALLOWED_HOSTS]  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

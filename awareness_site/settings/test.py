@@ -24,6 +24,7 @@ CACHES = {
 PAGE_CACHE_SECONDS = 0
 REACH_CACHE_SECONDS = 0  # likewise; tests/campaigns/reach/test_reach.py turns it on
 FRAGMENT_CACHE_SECONDS = 0
+EDGE_CACHE_SECONDS = 0  # tests/home/test_edge_cache.py turns it on
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

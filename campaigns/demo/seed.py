@@ -2,21 +2,19 @@
 
 import datetime
 
-from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
 
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images.models import Image
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Page, Site
 
 from campaigns.demo import content
 from campaigns.demo.events import seed_events
 from campaigns.demo.images import scene_file
 from campaigns.demo.lesson_kits import seed_lesson_kits
+from campaigns.demo.quizzes import seed_class_checks, seed_quiz_answers, seed_quizzes
 from campaigns.editorial import ensure_campaign_workflow
 from campaigns.models import (
     Audience,
@@ -30,9 +28,9 @@ from campaigns.models import (
     Province,
     Topic,
 )
-from campaigns.places import load_places
+from home import setup_site
 from home.models import HelplineSettings, HomePage
-from home.roles import MODERATORS, OUTREACH_STAFF, ensure_roles
+from home.roles import MODERATORS, OUTREACH_STAFF
 
 DEMO_PASSWORD = "nacd-demo-2026"  # demo accounts only; printed by `make run`
 DEMO_USERS = [
@@ -107,22 +105,6 @@ def demo_image(title, seed):
         image.file.save(f"{seed}.jpg", ImageFile(scene_file(seed), name=f"{seed}.jpg"), save=False)
         image.save()
     return image
-
-
-def ensure_basics():
-    """What migrations normally provide: the page tree root, the root collection, places and roles.
-
-    Run again here so the demo can be rebuilt on a database that was emptied
-    (``flush``, or the transactional tests, which empty it after each test).
-    """
-
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", title_km="Root", slug="root", slug_km="root", url_path="/"))
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
-    load_places()
-    ensure_roles(apps)
 
 
 def seed_home():
@@ -289,7 +271,7 @@ def seed_users():
 @transaction.atomic
 def seed():
 
-    ensure_basics()
+    setup_site.run()  # what a production install makes (home/setup_site.py); the demo's content goes on top
     home = seed_home()
     seed_taxonomy()
     campaigns = seed_campaigns(home)
@@ -297,6 +279,9 @@ def seed():
     seed_help(home)
     seed_lesson_kits(home, content, translated, publish_child, campaigns)
     seed_manual_reach(campaigns)
+    quizzes = seed_quizzes()
+    seed_quiz_answers(quizzes)
+    seed_class_checks(quizzes)
     seed_users()
     seed_events(DEMO_PASSWORD)
     return home

@@ -19,12 +19,16 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html, json_script
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -38,13 +42,16 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaigns.choosers import RestrictedSnippetChooserViewSet
+from campaigns.events import offline
 from campaigns.events.forms import AttendanceReportForm, ConfirmationPanel, OutreachEventForm
 from campaigns.events.models import EditConflict, EventKind, EventStatus, OutreachEvent, claim_version
 from campaigns.events.officials import OfficialArea, area_of
 from campaigns.events.permissions import may_report_now, visible_events
 from campaigns.events.permissions import outreach_event_permission_policy as policy
 from campaigns.places import Province
+from home.http.admin_user import current_user, offline_user_key
 from home.khmer_format import format_datetime, format_number
+from home.offline import REGISTER_OFFLINE_ADMIN_SCREENS
 
 CONFLICT_BY = _(
     "%(who)s saved this event at %(when)s, after you opened it. Nothing of yours was saved, so their "
@@ -381,6 +388,16 @@ class VerifyView(InAreaObjectMixin, WagtailAdminTemplateMixin, TemplateView):
     def get_page_subtitle(self):
         return str(self.object)
 
+    def get_breadcrumbs_items(self):
+        """Home, the events, this one, "Verify report": the header bar shows the last, not "Home" (issue 16)."""
+        viewset = self.object.snippet_viewset
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(viewset.get_url_name("list")), "label": capfirst(OutreachEvent._meta.verbose_name_plural)},
+            {"url": reverse(viewset.get_url_name("inspect"), args=[quote(self.object.pk)]), "label": str(self.object)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["event"] = self.object
@@ -607,6 +624,7 @@ class OutreachEventViewSet(SnippetViewSet):
         return super().get_urlpatterns() + [
             path("report/<str:pk>/", self.report_view, name="report"),
             path("verify/<str:pk>/", self.verify_view, name="verify"),
+            path("offline/submit/", offline.submit_view, name="offline_submit"),
         ]
 
     @property
@@ -630,3 +648,49 @@ class OfficialAreaViewSet(SnippetViewSet):
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     search_backend_name = None
     panels = [FieldPanel("user"), FieldPanel("province"), FieldPanel("district")]
+
+
+def offline_texts():
+    """What the phone queue's list and form say (campaigns/static/js/outreach-offline.js), in the admin's language."""
+    return {
+        "heading": _("Waiting to send"),
+        "saved": _("Saved on this phone, waiting to send"),
+        "sending": _("Sending…"),
+        "sent": _("Sent"),
+        "refused": _("Refused:"),
+        "fix": _("Fix and send again"),
+        "open": _("See what was saved"),
+        "send_now": _("Send now"),
+        "event": _("Outreach event"),
+        "report": _("Attendance report"),
+        "photos": _("Photos from this phone"),
+        "photos_help": _("Made smaller on the phone before sending. They are sent with the report, even later."),
+        "sign_out_warning": _(
+            "%(count)s saved on this phone are not sent yet. They stay on this phone for you and are sent "
+            "the next time you sign in with a connection. Sign out anyway?"
+        ),
+    }
+
+
+@hooks.register("insert_global_admin_js")
+def offline_queue_script():
+    """The officials' phone queue on their admin screens (issue 18), for those who may log events."""
+    user = current_user()
+    if user is None or not policy.user_has_permission(user, "add"):
+        return ""
+    return format_html(
+        '{}<script src="{}" data-user="{}" data-submit="{}" data-add="{}" data-base="{}" defer></script>',
+        json_script({key: str(value) for key, value in offline_texts().items()}, "outreach-offline-text"),
+        static("js/outreach-offline.js"),
+        offline_user_key(),
+        reverse("outreach_events:offline_submit"),
+        reverse("outreach_events:add"),
+        reverse("outreach_events:list"),
+    )
+
+
+@hooks.register(REGISTER_OFFLINE_ADMIN_SCREENS)
+def offline_event_screens():
+    """What the service worker keeps for officials: the events list, the event form, attendance reports."""
+    base = reverse("outreach_events:list")
+    return [f"^{base}$", f"^{base}add/$", f"^{base}report/[0-9]+/$"]

@@ -282,3 +282,32 @@ class OutreachEventPhoto(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
+
+
+class OfflineSubmission(models.Model):
+    """An event or attendance report sent from an official's phone queue (issue 18), by the id the phone made.
+
+    The phone gives every queued submission a UUID; the first time it arrives the server runs the
+    admin's own form view on it and keeps the answer here, in the same transaction as the event or
+    report it saved. The same id sent again (a dropped connection after the save, two tabs, a retry)
+    gets that first answer back and saves nothing. Refused submissions keep no row: fixed on the
+    phone, they are sent again under the same id.
+    """
+
+    class Kind(models.TextChoices):
+        EVENT = "event", _("outreach event")
+        REPORT = "report", _("attendance report")
+
+    client_id = models.UUIDField(_("identifier made on the phone"), unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    event = models.ForeignKey(OutreachEvent, null=True, on_delete=models.SET_NULL, related_name="+")
+    result = models.JSONField(default=dict)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("submission from a phone")
+        verbose_name_plural = _("submissions from phones")
+
+    def __str__(self):
+        return str(self.client_id)

@@ -8,11 +8,15 @@ resumed parts of a download (a Range that does not start at byte 0) are not coun
 
 import hashlib
 import mimetypes
-import os
+import tempfile
+import uuid
 import zipfile
 from pathlib import Path
 
-from django.conf import settings
+from django_tasks import task
+
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models.signals import post_save
 from django.http import Http404
@@ -21,11 +25,12 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import CollectionViewRestriction
+from wagtail.signals import page_published
 
+from home.background import later, retrying
 from home.http.daily_counts import increment
 from home.http.ranged_files import serve_ranged
 from home.http.visitors import is_bot
-from home.security import access
 from home.security.refusals import document_refusal
 
 ZIP_LANGUAGES = ("km", "en", "all")
@@ -102,8 +107,8 @@ def serve_kit_file(request, kit, kit_file):
     response, byte_range = serve_ranged(
         request, handle, size, content_type, filename, etag, ascii_fallback=Path(document.file.name).name
     )
-    if not access.is_public_document(document):
-        patch_cache_control(response, private=True)
+    # Never kept by a shared cache, public or not: every download reaches the site and is counted.
+    patch_cache_control(response, private=True)
     if response.status_code in (200, 206) and should_count(request, byte_range):
         after_sending(
             response, lambda: count_download(kit, f"file:{document.pk}", kit_file.language, document=document)
@@ -126,8 +131,22 @@ def zip_digest(members):
     return hashlib.sha1(fingerprint.encode()).hexdigest()[:16]
 
 
-def zip_path(kit, language, digest):
-    return Path(settings.MEDIA_ROOT) / "kit-zips" / f"kit-{kit.pk}-{language}-{digest}.zip"
+ZIP_FOLDER = "kit-zips"
+
+
+def zip_name(kit, language, digest):
+    """The ZIP's name in the media storage (local disk or the shared bucket): one per kit, language and files."""
+    return f"{ZIP_FOLDER}/kit-{kit.pk}-{language}-{digest}.zip"
+
+
+def stored_zips(kit, language=None):
+    """Names of the kit's ZIPs in the storage (every language, or one)."""
+    start = f"kit-{kit.pk}-{language}-" if language else f"kit-{kit.pk}-"
+    try:
+        _folders, files = default_storage.listdir(ZIP_FOLDER)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return [f"{ZIP_FOLDER}/{name}" for name in files if name.startswith(start) and name.endswith(".zip")]
 
 
 def member_name(member, used):
@@ -143,40 +162,44 @@ def member_name(member, used):
 
 
 def build_zip(kit, language):
-    """The kit's ZIP for ``language`` on disk, built once per set of files.
+    """The name of the kit's ZIP for ``language`` in the media storage, built once per set of files.
 
-    Files are copied in chunks (never read whole into memory) and stored
-    without recompression (PDF and Office files are already compressed). The
-    ZIP is written to a temporary name and renamed, so a concurrent request
-    never serves half a file.
+    Files are copied in chunks (never read whole into memory) and stored without recompression (PDF
+    and Office files are already compressed), into a temporary file of this process's own (a unique
+    name: never the process id alone, which two hosts share), then saved to the storage under the
+    ZIP's name. Two hosts building the same ZIP at once both save it; the storage gives the second
+    copy another name, which is deleted, so one ZIP of that name remains and no request ever reads a
+    half-written one.
     """
     members = zip_members(kit, language)
     if not members:
         raise Http404("no files in this language")
-    path = zip_path(kit, language, zip_digest(members))
-    if path.exists():
-        return path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    name = zip_name(kit, language, zip_digest(members))
+    if default_storage.exists(name):
+        return name
     used = set()
     stamp = timezone.localtime().timetuple()[:6]
-    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as archive:
-        for member in members:
-            info = zipfile.ZipInfo(member_name(member, used), date_time=stamp)
-            with member.document.file.open("rb") as source, archive.open(info, "w", force_zip64=True) as target:
-                while chunk := source.read(1024 * 1024):
-                    target.write(chunk)
-    os.replace(temporary, path)
-    for stale in path.parent.glob(f"kit-{kit.pk}-{language}-*.zip"):
-        if stale != path:
-            stale.unlink(missing_ok=True)
-    return path
+    with tempfile.NamedTemporaryFile(prefix=f"kit-{kit.pk}-{uuid.uuid4().hex}-", suffix=".zip") as temporary:
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as archive:
+            for member in members:
+                info = zipfile.ZipInfo(member_name(member, used), date_time=stamp)
+                with member.document.file.open("rb") as source, archive.open(info, "w", force_zip64=True) as target:
+                    while chunk := source.read(1024 * 1024):
+                        target.write(chunk)
+        temporary.seek(0)
+        saved = default_storage.save(name, File(temporary))
+    if saved != name:
+        default_storage.delete(saved)  # another process saved the same ZIP first
+    for stale in stored_zips(kit, language):
+        if stale != name:
+            default_storage.delete(stale)
+    return name
 
 
 def forget_zips(kit):
-    """Delete every ZIP of ``kit`` on disk (they are built again, from the public files, when asked for)."""
-    for stale in (Path(settings.MEDIA_ROOT) / "kit-zips").glob(f"kit-{kit.pk}-*.zip"):
-        stale.unlink(missing_ok=True)
+    """Delete every ZIP of ``kit`` (they are built again, from the public files, when asked for)."""
+    for stale in stored_zips(kit):
+        default_storage.delete(stale)
 
 
 def on_collection_restriction_saved(sender, instance, raw=False, **kwargs):
@@ -190,7 +213,27 @@ def on_collection_restriction_saved(sender, instance, raw=False, **kwargs):
         forget_zips(kit)
 
 
+@task()
+def build_kit_zips(kit_id, attempt=1):
+    """The worker builds a published kit's ZIPs (every language it has files in), so no reader waits for one."""
+    from campaigns.lessons.pages import LessonKitPage  # imported here: pages imports this module
+
+    with retrying(build_kit_zips, (kit_id,), attempt):
+        kit = LessonKitPage.objects.filter(pk=kit_id).first()
+        if kit is None:
+            return []
+        return [build_zip(kit, language) for language in ZIP_LANGUAGES if zip_members(kit, language)]
+
+
+def on_kit_published(sender, instance, **kwargs):
+    """With a worker (home/background.py) the ZIPs are built as soon as a kit is published; without one,
+    on the first download, as before."""
+    if instance.specific_class.__name__ == "LessonKitPage":
+        later(build_kit_zips, instance.pk)
+
+
 def connect():
+    page_published.connect(on_kit_published, dispatch_uid="kit_zips_published")
     post_save.connect(
         on_collection_restriction_saved, sender=CollectionViewRestriction, dispatch_uid="kit_zips_restricted"
     )
@@ -199,11 +242,16 @@ def connect():
 def serve_kit_zip(request, kit, language):
     if language not in ZIP_LANGUAGES:
         raise Http404("unknown language")
-    path = build_zip(kit, language)
-    size = path.stat().st_size
-    digest = path.stem.rsplit("-", 1)[-1]
+    name = build_zip(kit, language)
+    try:
+        handle = default_storage.open(name, "rb")
+        size = default_storage.size(name)
+    except (FileNotFoundError, OSError):
+        raise Http404("ZIP missing") from None
+    digest = Path(name).stem.rsplit("-", 1)[-1]
     filename = f"{kit.slug}-{language}.zip"
-    response, byte_range = serve_ranged(request, path.open("rb"), size, "application/zip", filename, f'"{digest}"')
+    response, byte_range = serve_ranged(request, handle, size, "application/zip", filename, f'"{digest}"')
+    patch_cache_control(response, private=True)  # counted at every download: no shared cache keeps it
     if response.status_code in (200, 206) and should_count(request, byte_range):
         after_sending(response, lambda: count_download(kit, f"zip:{language}", language))
     return response

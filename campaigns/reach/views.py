@@ -19,9 +19,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from campaigns.campaign_pages import CampaignPage
 from campaigns.events.officials import EVERYWHERE, area_of
+from campaigns.lessons.pages import LessonKitPage
 from campaigns.places import Province
+from campaigns.quizzes.class_checks import before_after_figures, before_after_rows
+from campaigns.quizzes.figures import knowledge_figures, knowledge_rows
 from campaigns.reach import charts as reach_charts
 from campaigns.reach.figures import ManualReach, default_period, figure_rows, reach_figures
+from home.local_time import say_phnom_penh_time
 from home.security.access import public_pages
 from home.security.spreadsheets import neutralise_row
 
@@ -46,6 +50,10 @@ class PeriodForm(forms.Form):
     year = forms.IntegerField(label=gettext_lazy("Year"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
     start = PeriodDateField(label=gettext_lazy("From"), required=False)
     end = PeriodDateField(label=gettext_lazy("To"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        say_phnom_penh_time(self, "start", "end")  # a day here is a day in Phnom Penh (issue 16)
 
     def clean(self):
         cleaned = super().clean()
@@ -91,6 +99,15 @@ def labels():
         "weekly_people": _("People reached by week"),
         "by_campaign_people": _("People reached by campaign"),
         "by_campaign_impressions": _("Impressions by campaign"),
+        "quiz_totals": _("Quiz answers"),
+        "quiz_answers": _("Answers to quiz questions"),
+        "quiz_share_right": _("Share of answers right (%)"),
+        "quiz_by_question": _("Quiz answers by question"),
+        "quiz_share_by_question": _("Share right by question (%)"),
+        "quiz_myths": _("Questions most often answered wrong: share right (%)"),
+        "check_before": _("Classes' checks before the lesson: share right (%), by kit and province"),
+        "check_after": _("Classes' checks after the lesson: share right (%), by kit and province"),
+        "no_province": _("province not given"),
     }
 
 
@@ -126,11 +143,21 @@ def reach_report(request, campaign_id=None):
     figures = reach_figures([c.pk for c in campaigns], start, end, area=area)
     names = {p.pk: p.name for p in Province.objects.filter(pk__in=list(figures.by_province))}
     titles = {c.pk: c.title for c in campaigns}
+    knowledge = knowledge_figures([c.pk for c in campaigns], start, end, area=area)
     rows = figure_rows(figures, names, titles, dict(ManualReach.Channel.choices), labels())
+    rows += knowledge_rows(knowledge, labels())
+    kits = {kit.pk: kit.title for kit in LessonKitPage.objects.filter(campaign_id__in=[c.pk for c in campaigns])}
+    if area.everywhere:
+        checks = before_after_figures(kit_ids=kits)
+    else:
+        checks = before_after_figures(kit_ids=kits, province_id=area.province_id) if area.is_province else {}
+    check_provinces = {p.pk: p.name for p in Province.objects.filter(pk__in={p for _k, p in checks})}
+    rows += before_after_rows(checks, kits, check_provinces, labels())
     return {
         "campaigns": campaigns,
         "form": form,
         "figures": figures,
+        "knowledge": knowledge,
         "rows": rows,
         "province_names": names,
         "start": start,
@@ -191,6 +218,14 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
             context["weekly_chart"] = reach_charts.weekly_lines(weeks, series, lab["people"])
         else:
             context["weekly_chart"] = ""
+        knowledge = report["knowledge"]
+        context["knowledge_chart"] = (
+            reach_charts.province_bars(
+                [(q.label[:60], q.share_right) for q in knowledge.questions], lab["quiz_share_by_question"]
+            )
+            if knowledge.questions
+            else ""
+        )
         context["query"] = self.request.GET.urlencode()
         return context
 
@@ -221,6 +256,21 @@ def export(request, fmt, campaign_id=None):
                 },
                 "by_sex": figures.by_sex,
                 "by_age": figures.by_age,
+                "quizzes": {
+                    "answers": report["knowledge"].answers,
+                    "right": report["knowledge"].right,
+                    "share_right": report["knowledge"].share_right,
+                    "questions": [
+                        {
+                            "question": q.label,
+                            "answers": q.answers,
+                            "right": q.right,
+                            "share_right": q.share_right,
+                        }
+                        for q in report["knowledge"].questions
+                    ],
+                    "most_often_wrong": [q.label for q in report["knowledge"].myths],
+                },
                 "rows": [{"section": s, "item": i, "value": v} for s, i, v in report["rows"]],
             },
             json_dumps_params={"ensure_ascii": False},

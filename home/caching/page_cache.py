@@ -33,6 +33,8 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_path
 
+from home.caching import edge
+
 logger = logging.getLogger(__name__)
 
 HEADER = "X-Page-Cache"
@@ -193,9 +195,12 @@ def _renew(keys):
 
 
 def purge_all():
-    """Every cached page, in every language."""
+    """Every cached page, in every language (and in the front cache, home/caching/edge.py)."""
     _renew([SITE_GENERATION])
+    edge.purge(everything=True)
 
 
 def purge_groups(groups):
+    groups = list(groups)
     _renew([GROUP_GENERATION + group for group in groups])
+    edge.purge(groups)

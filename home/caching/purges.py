@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from home.caching import edge
 from home.caching.page_cache import GROUPS, purge_all, purge_groups
 from home.languages import language_codes, page_url_in
 
@@ -74,8 +75,15 @@ def _now_and_on_commit(function, *args):
         except Exception:
             logger.exception("page cache: could not purge")
 
+    def purge_after_commit():
+        token = edge.after_commit.set(True)  # the front cache too, now that the change is visible
+        try:
+            purge()
+        finally:
+            edge.after_commit.reset(token)
+
     purge()
-    transaction.on_commit(purge)
+    transaction.on_commit(purge_after_commit)
 
 
 # Signals: what purges what

@@ -3,9 +3,11 @@
 The sign-in page is shown before Wagtail knows who is signing in, so it follows
 Django's language cookie, then the browser's ``Accept-Language``: an official
 who chose Khmer on an English phone met an English sign-in page (issue 16).
-At a successful sign-in, and only then, the response sets Django's language
-cookie (``LANGUAGE_COOKIE_NAME``) to the admin language of the account; the next
-sign-in page on that browser is in that language. Anonymous readers never get it
+At a successful sign-in, the response sets Django's language cookie
+(``LANGUAGE_COOKIE_NAME``) to the admin language of the account; the next
+sign-in page on that browser is in that language. The cookie follows the
+official when they change their language on the account page too (a saved
+account form), so signing out and in again is never needed for it. Anonymous readers never get it
 (tests/security/test_privacy.py).
 """
 
@@ -33,15 +35,20 @@ def remember_language(response, language):
     )
 
 
+def sets_language(request):
+    """Does this request, if it succeeds, choose the admin language: a sign-in or a saved account page?"""
+    return request.method == "POST" and request.path in (reverse("wagtailadmin_login"), reverse("wagtailadmin_account"))
+
+
 class SignInLanguageMiddleware:
-    """Sets the language cookie on the answer to a successful sign-in (a POST to the admin's sign-in page)."""
+    """Sets the language cookie on a successful sign-in or saved account form (a POST answered by a redirect)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.method == "POST" and request.path == reverse("wagtailadmin_login"):
+        if sets_language(request):
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated and response.status_code in (301, 302, 303):
                 remember_language(response, admin_language(user))

@@ -12,6 +12,7 @@ class Hit:
     url: str
     snippet: str  # HTML-safe, matches marked with <mark>
     language: str
+    key: str = ""  # "<kind>:<object id>"
 
 
 @dataclass

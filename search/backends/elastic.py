@@ -4,9 +4,18 @@ Queries are built as dictionaries by plain functions (``search_body``,
 ``suggest_body``, ``complete_body``) that the unit tests check without a server.
 Writes go through the alias ``<SEARCH_INDEX_PREFIX>-materials``; ``rebuild``
 fills a new index and moves the alias to it in one step.
+
+For a cluster: one client per process (its connection pool and node list shared by every request);
+shards and replicas from ``ELASTICSEARCH_SHARDS`` / ``ELASTICSEARCH_REPLICAS``; saves do not wait for a
+refresh (``SEARCH_REFRESH_ON_SAVE``: the index's own refresh, within a second, shows them); deletes by
+document id (``<key>:<language>``), never by query; and a rebuild loses no save made while it runs:
+the new index carries a second alias, ``<alias>-next``, while it fills, saves and deletes go to both,
+and the rebuild only *creates* documents (``op_type=create``), so it never overwrites what a save
+wrote in the meantime.
 """
 
 import datetime
+import threading
 
 from elasticsearch import Elasticsearch
 from elasticsearch.helpers import bulk
@@ -15,12 +24,14 @@ from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from search import ranking
 from search.backends.base import BackendResult, Hit
-from search.documents import MaterialDocument, materials_index
+from search.documents import MaterialDocument, exact_title, materials_index
 from search.sources import FACETS, kind_labels
-from search.text import fold, normalise, words
+from search.text import Subword, fold, normalise, words
 
-FIELD_BOOSTS = {"title": 4, "names": 3, "body": 1}
+FIELD_BOOSTS = {"title": 10, "names": 5, "summary": 3, "body": 1}
+SUBWORD_BOOST = 0.4  # a Khmer word inside a longer token: below every whole-word match (as FTS5_WEIGHTS)
 SNIPPET_CHARS = 220
 FUZZINESS = "AUTO:4,99"  # no typo below 4 letters, one from 4 letters on (as the embedded backend)
 
@@ -53,6 +64,20 @@ def query_clause(parsed, require_all):
                 }
             }
         )
+    if language == "km":
+        # Each Khmer word of two syllables or more, as a phrase of syllables in the sub-fields.
+        for group in parsed.groups:
+            if any(isinstance(a, Subword) for a in group.alternatives):
+                should.append(
+                    {
+                        "multi_match": {
+                            "query": " ".join(next(a for a in group.alternatives if isinstance(a, Subword))),
+                            "type": "phrase",
+                            "fields": [f"{name}_km.syllables" for name in FIELD_BOOSTS],
+                            "boost": SUBWORD_BOOST,
+                        }
+                    }
+                )
     clause = {"bool": {"should": should, "minimum_should_match": 1}}
     phrases = [group.phrase for group in parsed.groups if group.phrase]
     if phrases:
@@ -72,20 +97,58 @@ def filter_clauses(language, filters):
     return [{"term": {"language": language}}] + [{"term": {name: value}} for name, value in sorted(filters.items())]
 
 
-def search_body(parsed, filters=None, offset=0, limit=10, require_all=True, exclude=()):
+def ranked(query, parsed):
+    """The ranking of search/ranking.py on Elasticsearch: BM25 with field boosts (in the clauses),
+    times the kind's weight (settings ``SEARCH_KIND_WEIGHTS``), with the bonuses for the whole query
+    as a phrase in the title, names or summary and for a title that is the query."""
+    language = parsed.language
+    functions = [
+        {"filter": {"term": {"kind": kind}}, "weight": weight}
+        for kind, weight in sorted(ranking.kind_weights().items())
+    ]
+    text = parsed.text.strip()
+    if len(ranking.query_terms(parsed)) > 1:
+        functions.append(
+            {
+                "filter": {
+                    "multi_match": {
+                        "query": text,
+                        "type": "phrase",
+                        "fields": [f"title_{language}", f"names_{language}", f"summary_{language}"],
+                    }
+                },
+                "weight": 1 + ranking.PHRASE_BONUS,
+            }
+        )
+    if text:
+        functions.append(
+            {"filter": {"term": {"title_exact": exact_title(text, language)}}, "weight": 1 + ranking.TITLE_BONUS}
+        )
+    return {
+        "function_score": {"query": query, "functions": functions, "score_mode": "multiply", "boost_mode": "multiply"}
+    }
+
+
+def search_body(parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), exclude_kinds=()):
     """The request body of one search: query, filters, facets (aggregations), highlighting, page.
 
-    ``exclude``: keys of materials that may not be found now (``search.sources.hidden_keys``)."""
+    ``exclude``: keys of materials that may not be found now (``search.sources.hidden_keys``);
+    ``exclude_kinds``: kinds shown apart (events)."""
     language = parsed.language
     query = {"must": [query_clause(parsed, require_all)], "filter": filter_clauses(language, filters or {})}
+    must_not = []
     if exclude:
-        query["must_not"] = [{"terms": {"key": list(exclude)}}]
+        must_not.append({"terms": {"key": list(exclude)}})
+    if exclude_kinds:
+        must_not.append({"terms": {"kind": list(exclude_kinds)}})
+    if must_not:
+        query["must_not"] = must_not
     return {
-        "query": {"bool": query},
+        "query": ranked({"bool": query}, parsed),
         "from": offset,
         "size": limit,
         "track_total_hits": True,
-        "_source": ["kind", "title", "url", "language"],
+        "_source": ["key", "kind", "title", "url", "language"],
         "aggs": {name: {"terms": {"field": name, "size": 200}} for name in FACETS},
         "highlight": {
             "pre_tags": ["<mark>"],
@@ -99,6 +162,7 @@ def search_body(parsed, filters=None, offset=0, limit=10, require_all=True, excl
                     "no_match_size": SNIPPET_CHARS,
                 },
                 f"names_{language}": {"number_of_fragments": 0},
+                f"summary_{language}": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 1},
             },
         },
     }
@@ -142,22 +206,48 @@ def complete_body(prefix, language, size=5):
     }
 
 
+_clients = {}
+_clients_lock = threading.Lock()
+
+
+def shared_client(url):
+    """One Elasticsearch client per process and address: its connections are reused by every request."""
+    with _clients_lock:
+        if url not in _clients:
+            _clients[url] = Elasticsearch(url, request_timeout=10, retry_on_timeout=True, max_retries=2)
+        return _clients[url]
+
+
 class ElasticsearchBackend:
     name = "elasticsearch"
 
-    def __init__(self, client, prefix="awareness"):
+    def __init__(self, client, prefix="awareness", refresh_on_save=False):
         self.client = client
         self.prefix = prefix
+        self.refresh_on_save = refresh_on_save
 
     @classmethod
     def from_settings(cls):
-
-        client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=10, retry_on_timeout=True, max_retries=2)
-        return cls(client, prefix=settings.SEARCH_INDEX_PREFIX)
+        return cls(
+            shared_client(settings.ELASTICSEARCH_URL),
+            prefix=settings.SEARCH_INDEX_PREFIX,
+            refresh_on_save=getattr(settings, "SEARCH_REFRESH_ON_SAVE", False),
+        )
 
     @property
     def alias(self):
         return f"{self.prefix}-materials"
+
+    @property
+    def next_alias(self):
+        """Names the index a rebuild is filling, while it runs."""
+        return f"{self.alias}-next"
+
+    def write_targets(self):
+        targets = [self.alias]
+        if self.client.indices.exists_alias(name=self.next_alias):
+            targets.append(self.next_alias)
+        return targets
 
     def new_index_name(self):
         return f"{self.alias}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
@@ -179,32 +269,45 @@ class ElasticsearchBackend:
             name = self.create_index(self.new_index_name())
             self.client.indices.put_alias(index=name, name=self.alias)
 
-    def _bulk(self, index_name, documents, refresh):
+    def _bulk(self, index_name, documents, refresh, op_type="index"):
 
         actions = (
-            {**MaterialDocument.from_index_document(d).to_dict(include_meta=True), "_index": index_name}
+            {
+                **MaterialDocument.from_index_document(d).to_dict(include_meta=True),
+                "_index": index_name,
+                "_op_type": op_type,
+            }
             for d in documents
         )
-        ok, _errors = bulk(self.client, actions, chunk_size=500, refresh=refresh)
+        # A rebuild's "create" of a document a save already wrote is a conflict (409): expected, not an error.
+        ok, _errors = bulk(self.client, actions, chunk_size=500, refresh=refresh, raise_on_error=op_type != "create")
         return ok
 
     def index(self, documents):
         documents = list(documents)
         if documents:
             self.ensure_index()
-            self._bulk(self.alias, documents, refresh="wait_for")
+            for target in self.write_targets():
+                self._bulk(target, documents, refresh=self.refresh_on_save)
 
     def delete(self, keys, languages=None):
-        query = {"bool": {"filter": [{"terms": {"key": list(keys)}}]}}
-        if languages is not None:
-            query["bool"]["filter"].append({"terms": {"language": list(languages)}})
-        if self.client.indices.exists_alias(name=self.alias):
-            self.client.delete_by_query(index=self.alias, query=query, refresh=True, conflicts="proceed")
+        """Delete the documents ``<key>:<language>`` by id, in every language or those given."""
+        if not self.client.indices.exists_alias(name=self.alias):
+            return
+        codes = list(languages) if languages is not None else [code for code, _name in settings.LANGUAGES]
+        ids = [f"{key}:{code}" for key in keys for code in codes]
+        actions = [
+            {"_op_type": "delete", "_index": target, "_id": doc_id} for target in self.write_targets() for doc_id in ids
+        ]
+        if actions:  # a document never indexed (404) is already gone
+            bulk(self.client, actions, refresh=self.refresh_on_save, raise_on_error=False)
 
     def rebuild(self, documents):
-        """New index, every document, then the alias moved to it at once; old indexes deleted."""
+        """New index (written to by saves meanwhile, through ``next_alias``), every document created in it,
+        then the alias moved to it at once; old indexes deleted."""
         name = self.create_index(self.new_index_name())
-        count = self._bulk(name, documents, refresh=False)
+        self.client.indices.put_alias(index=name, name=self.next_alias)
+        count = self._bulk(name, documents, refresh=False, op_type="create")
         self.client.indices.refresh(index=name)
         old = (
             list(self.client.indices.get_alias(name=self.alias))
@@ -213,6 +316,7 @@ class ElasticsearchBackend:
         )
         actions = [{"remove": {"index": index, "alias": self.alias}} for index in old]
         actions.append({"add": {"index": name, "alias": self.alias}})
+        actions.append({"remove": {"index": name, "alias": self.next_alias}})
         self.client.indices.update_aliases(actions=actions)
         for index in old:
             self.client.indices.delete(index=index)
@@ -227,9 +331,11 @@ class ElasticsearchBackend:
 
     # Reading -------------------------------------------------------------------
 
-    def search(self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=()):
+    def search(
+        self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), exclude_kinds=(), snippets=True
+    ):
         self.ensure_index()
-        body = search_body(parsed, filters, offset, limit, require_all, exclude)
+        body = search_body(parsed, filters, offset, limit, require_all, exclude, exclude_kinds)
         response = self.client.search(index=self.alias, body=body)
         return result_from_response(response, parsed.language)
 
@@ -251,7 +357,12 @@ def result_from_response(response, language):
         source = hit["_source"]
         highlight = hit.get("highlight", {})
         title = highlight.get(f"title_{language}", [escape(source["title"])])[0]
-        snippet = (highlight.get(f"body_{language}") or highlight.get(f"names_{language}") or [""])[0]
+        snippet = (
+            highlight.get(f"summary_{language}")
+            or highlight.get(f"body_{language}")
+            or highlight.get(f"names_{language}")
+            or [""]
+        )[0]
         hits.append(
             Hit(
                 kind=source["kind"],
@@ -260,6 +371,7 @@ def result_from_response(response, language):
                 url=source["url"],
                 snippet=mark_safe(snippet),
                 language=language,
+                key=source.get("key", ""),
             )
         )
     facet_counts = {

@@ -15,13 +15,25 @@ from collections import Counter
 from django.db import connection, transaction
 from django.db.models.functions import Length
 
+from search import ranking
 from search.backends.base import BackendResult, Hit
 from search.highlight import highlight, snippet
 from search.models import IndexEntry, IndexState, IndexTerm
 from search.sources import FACETS, kind_labels
-from search.text import analyse, fold, latin_words, normalise, term, words
+from search.text import Subword, analyse, fold, latin_words, normalise, syllable_terms, term, words
 
-WEIGHTS = {"title": "A", "names": "B", "body": "D"}
+WEIGHTS = {"title": "A", "names": "B", "summary": "C", "body": "D"}
+TEXT_FIELDS = tuple(WEIGHTS)
+# bm25 weights of the FTS5 columns (title, names, summary, body, sub, tags, facets): a match in the title
+# counts most; a sub-word match (a Khmer word inside a longer ICU token) least, below any whole-word match.
+FTS5_WEIGHTS = (10.0, 5.0, 3.0, 1.0, 0.4, 0.0, 0.0)
+# ts_rank_cd weights {D, C, B, A} (body, summary, names, title) and its normalisation: 1 divides the
+# rank by 1 + log(document length), 4 by the mean harmonic distance between extents (a phrase counts more).
+PG_RANK_WEIGHTS = "{0.1, 0.3, 0.5, 1.0}"
+PG_RANK_NORMALISATION = 1
+SUBWORD_PREFIX = "~"  # sub-word (Khmer syllable) lexemes on PostgreSQL: never a word's own form
+SUBWORD_GAP = "zzgap"  # between fields in the FTS5 sub column: a syllable phrase never spans two fields
+CANDIDATES = 100  # matches, best by the first ranking, that the bonuses (phrase, exact title) are computed for
 FIELD_GAP = 8  # positions between fields, so a phrase never spans two of them
 MAX_POSITION = 16383  # PostgreSQL's limit
 MAX_TYPO_ALTERNATIVES = 5
@@ -36,6 +48,11 @@ def tag(facet, value):
     return "t" + f"{facet}={value}".encode().hex()
 
 
+def subword_fields(fields_text):
+    """Syllable keys of each text field (``{field: text}``), in order."""
+    return [syllable_terms(fields_text.get(name, "")) for name in TEXT_FIELDS]
+
+
 def _fts_phrase(terms):
     return '"' + " ".join(t.replace('"', '""') for t in terms) + '"'
 
@@ -44,15 +61,17 @@ def _pg_lexeme(term_):
     return "'" + term_.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-RANK_LEAD = 40  # body terms that rank with the title and names (the lead, usually the summary)
+RANK_LEAD = 40  # body terms that rank with the title, names and summary (the lead)
+RANK_SUMMARY = 80  # summary terms in the narrow vector
 
 
 def rank_vector_literal(fields):
-    """The narrow vector PostgreSQL ranks with: title, names and the body's lead, weighted as in full."""
+    """The narrow vector PostgreSQL ranks with: title, names, summary and the body's lead, weighted as in full."""
     return tsvector_literal(
         {
             "title": fields.get("title", []),
             "names": fields.get("names", []),
+            "summary": fields.get("summary", [])[:RANK_SUMMARY],
             "body": fields.get("body", [])[:RANK_LEAD],
         },
         pairs=False,
@@ -74,7 +93,7 @@ def tsvector_literal(fields, pairs=True):
     positions = {}
     neighbours = set()
     position = 1
-    for name in ("title", "names", "body"):
+    for name in TEXT_FIELDS:
         previous = None
         for t in fields.get(name, []):
             if position > MAX_POSITION:
@@ -89,47 +108,115 @@ def tsvector_literal(fields, pairs=True):
         position += FIELD_GAP
     lexemes = [f"{_pg_lexeme(t)}:{','.join(p)}" for t, p in positions.items()]
     lexemes.extend(_pg_lexeme(p) for p in sorted(neighbours))
+    if pairs:
+        # Khmer syllables, for words inside longer ICU tokens: their neighbouring pairs only (a query
+        # word of two syllables or more is asked for as its pairs), apart from the words by a prefix.
+        syllable_pairs = set()
+        for keys in fields.get("sub", []):
+            syllable_pairs.update(SUBWORD_PREFIX + pair(a, b) for a, b in zip(keys, keys[1:], strict=False))
+        lexemes.extend(_pg_lexeme(p) for p in sorted(syllable_pairs))
     lexemes.extend(_pg_lexeme(t) for t in fields.get("tags", []) if t not in positions)
     return " ".join(lexemes)
 
 
-def fts5_match(groups, require_all, tags=()):
+def fts5_match(groups, require_all, tags=(), whole=()):
     """An FTS5 MATCH expression from query groups (every term quoted: no operator reaches FTS5),
-    limited to the text columns, and to documents carrying every tag (language, filters)."""
-    parts = []
-    for alternatives in groups:
-        phrases = [_fts_phrase(a) for a in alternatives if a]
-        if phrases:
-            parts.append("(" + " OR ".join(phrases) + ")")
-    if not parts:
+    limited to the text columns, and to documents carrying every tag (language, filters).
+    ``whole``: the groups of the query's other reading (Khmer runs whole), either reading matching."""
+    text = _fts5_text(groups, require_all)
+    if text and whole and require_all:
+        text = f"({text} OR {_fts5_text(whole, True)})"
+    if not text:
         return ""
-    text = "{title names body} : (" + (" AND " if require_all else " OR ").join(parts) + ")"
     return " AND ".join([text, *(f"tags : {t}" for t in tags)])
 
 
-def tsquery_literal(groups, require_all, tags=(), pairs=False):
+def _fts5_text(groups, require_all):
+    parts = []
+    for alternatives in groups:
+        phrases = [_fts_phrase(a) for a in alternatives if a and not isinstance(a, Subword)]
+        subwords = [_fts_phrase(a) for a in alternatives if a and isinstance(a, Subword)]
+        clauses = []
+        if phrases:
+            clauses.append("{title names summary body} : (" + " OR ".join(phrases) + ")")
+        if subwords:
+            clauses.append("sub : (" + " OR ".join(subwords) + ")")
+        if clauses:
+            parts.append("(" + " OR ".join(clauses) + ")")
+    if not parts:
+        return ""
+    return "(" + (" AND " if require_all else " OR ").join(parts) + ")"
+
+
+def fts5_phrase_match(terms, candidates):
+    """FTS5: the whole query as one phrase in the title, names or summary, among ``candidates`` (ids)."""
+    return "{title names summary} : " + _fts_phrase(terms)
+
+
+def tsquery_literal(groups, require_all, tags=(), pairs=False, whole=()):
     """A tsquery in its text form from query groups (lexemes quoted, phrases with <->), and every tag.
 
     With ``pairs`` a phrase is asked for as its neighbouring pairs (``'a b' & 'b c'``, see
-    :func:`tsvector_literal`): what the GIN index answers alone. Ranking keeps ``<->``."""
+    :func:`tsvector_literal`): what the GIN index answers alone. Ranking keeps ``<->``.
+    ``whole``: the groups of the query's other reading (Khmer runs whole), either reading matching."""
+    text = _tsquery_text(groups, require_all, pairs)
+    if text and whole and require_all:
+        text = f"({text} | {_tsquery_text(whole, True, pairs)})"
+    if not text:
+        return ""
+    return " & ".join([text, *(_pg_lexeme(t) for t in tags)])
+
+
+def _tsquery_text(groups, require_all, pairs):
     parts = []
     for alternatives in groups:
         if pairs:
             phrases = [
-                " & ".join(_pg_lexeme(pair(a, b)) for a, b in zip(terms, terms[1:], strict=False))
+                " & ".join(
+                    _pg_lexeme((SUBWORD_PREFIX if isinstance(terms, Subword) else "") + pair(a, b))
+                    for a, b in zip(terms, terms[1:], strict=False)
+                )
                 if len(terms) > 1
                 else _pg_lexeme(terms[0])
                 for terms in alternatives
-                if terms
+                if terms and (len(terms) > 1 or not isinstance(terms, Subword))
             ]
         else:
-            phrases = [" <-> ".join(_pg_lexeme(t) for t in a) for a in alternatives if a]
+            # Ranking: the words alone (sub-word matches rank on the floor, below every word match).
+            phrases = [" <-> ".join(_pg_lexeme(t) for t in a) for a in alternatives if a and not isinstance(a, Subword)]
         if phrases:
             parts.append("(" + " | ".join(f"({p})" for p in phrases) + ")")
     if not parts:
         return ""
-    text = "(" + (" & " if require_all else " | ").join(parts) + ")"
-    return " & ".join([text, *(_pg_lexeme(t) for t in tags)])
+    return "(" + (" & " if require_all else " | ").join(parts) + ")"
+
+
+def fulltext_fields(entry):
+    """``{field: terms}`` of an entry (``IndexEntry``, or its historical model in a migration):
+    its words per text field, its Khmer syllables per field (``sub``) and its tags."""
+    fields = {name: analyse(getattr(entry, name, "") or "", entry.language) for name in TEXT_FIELDS}
+    fields["sub"] = subword_fields({name: getattr(entry, name, "") or "" for name in TEXT_FIELDS})
+    facets = [tuple(line.split("=", 1)) for line in (entry.facets or "").splitlines() if "=" in line]
+    fields["tags"] = [tag("language", entry.language), *(tag(n, v) for n, v in facets)]
+    return fields
+
+
+def write_fulltext(cursor, vendor, entry):
+    """Write the full-text row (FTS5) or vectors (PostgreSQL) of one saved entry."""
+    fields = fulltext_fields(entry)
+    if vendor == "postgresql":
+        cursor.execute(
+            "UPDATE search_indexentry SET search_vector = %s::tsvector, rank_vector = %s::tsvector WHERE id = %s",
+            [tsvector_literal(fields), rank_vector_literal(fields), entry.pk],
+        )
+        return
+    sub = f" {SUBWORD_GAP} ".join(" ".join(keys) for keys in fields["sub"] if keys)
+    cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry.pk])
+    cursor.execute(
+        "INSERT INTO search_fts (rowid, title, names, summary, body, sub, tags, facets) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+        [entry.pk, *(" ".join(fields[name]) for name in TEXT_FIELDS), sub, " ".join(fields["tags"]), entry.facets],
+    )
 
 
 def edits1(word):
@@ -189,14 +276,13 @@ class EmbeddedBackend:
                 entry.kind = document.kind
                 entry.title = document.title
                 entry.names = document.names
+                entry.summary = document.summary
                 entry.body = document.body
                 entry.url = document.url
                 entry.facets = "\n".join(f"{name}={value}" for name, value in facets)
                 entry.save()
-                fields = {name: analyse(getattr(document, name), document.language) for name in WEIGHTS}
-                fields["tags"] = [tag("language", document.language), *(tag(n, v) for n, v in facets)]
-                self._write_fulltext(cursor, entry.pk, fields, entry.facets)
-                for word in latin_words(f"{document.title}\n{document.names}\n{document.body}"):
+                write_fulltext(cursor, self.vendor, entry)
+                for word in latin_words(f"{document.title}\n{document.names}\n{document.summary}\n{document.body}"):
                     vocabulary[(document.language, word)] = term(word, document.language)
         IndexTerm.objects.bulk_create(
             [IndexTerm(language=lang, word=word[:60], stem=stem[:60]) for (lang, word), stem in vocabulary.items()],
@@ -221,19 +307,6 @@ class EmbeddedBackend:
                 entries[entry_id] = tuple(tuple(line.split("=", 1)) for line in facets.splitlines() if "=" in line)
             _facet_map.update(generation=generation, vendor=self.vendor, entries=entries)
         return _facet_map["entries"]
-
-    def _write_fulltext(self, cursor, entry_id, fields, facets):
-        if self.vendor == "postgresql":
-            cursor.execute(
-                "UPDATE search_indexentry SET search_vector = %s::tsvector, rank_vector = %s::tsvector WHERE id = %s",
-                [tsvector_literal(fields), rank_vector_literal(fields), entry_id],
-            )
-        else:
-            cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
-            cursor.execute(
-                "INSERT INTO search_fts (rowid, title, names, body, tags, facets) VALUES (%s, %s, %s, %s, %s, %s)",
-                [entry_id, *(" ".join(fields[name]) for name in ("title", "names", "body", "tags")), facets],
-            )
 
     @transaction.atomic
     def delete(self, keys, languages=None):
@@ -305,45 +378,74 @@ class EmbeddedBackend:
                         groups[index].append((stem,))
         return groups
 
-    def _query(self, groups, require_all, tags):
+    def _query(self, groups, require_all, tags, without=(), whole=()):
         if self.vendor == "postgresql":
-            return tsquery_literal(groups, require_all, tags, pairs=True)
-        return fts5_match(groups, require_all, tags)
+            query = tsquery_literal(groups, require_all, tags, pairs=True, whole=whole)
+            return query and " & ".join([query, *(f"!{_pg_lexeme(t)}" for t in without)])
+        query = fts5_match(groups, require_all, tags, whole=whole)
+        return query and " NOT ".join([query, *(f"tags : {t}" for t in without)])
 
-    def _matching_ids(self, cursor, query):
-        """SQLite: ids of all matches (for the total and the facet counts)."""
-        cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [query])
-        return [row[0] for row in cursor.fetchall()]
+    def _scored_matches(self, cursor, query):
+        """SQLite: ``(id, score)`` of every match: FTS5's bm25 with the column weights (``FTS5_WEIGHTS``),
+        as a positive score (bm25() is lower for better matches)."""
+        weights = ", ".join(str(w) for w in FTS5_WEIGHTS)
+        cursor.execute(f"SELECT rowid, -bm25(search_fts, {weights}) FROM search_fts WHERE search_fts MATCH %s", [query])
+        return cursor.fetchall()
 
     def _ranked_ids(self, cursor, query, rank_query):
-        """PostgreSQL: ids of all matches, best first: matched on the full vector through its GIN
-        index, ranked on the narrow one in the row (migration 0003), so ranking thousands of
-        matches reads no long column. ``rank_query`` is the words alone, any of them (tags are
-        not in the narrow vector, and ts_rank of an AND ranks only where all its terms are)."""
+        """PostgreSQL: ``(id, score)`` of every match: matched on the full vector through its GIN
+        index, ranked (``ts_rank_cd``, cover density with length normalisation) on the narrow one in
+        the row (migration 0003), so ranking thousands of matches reads no long column. ``rank_query``
+        is the words alone, any of them (tags are not in the narrow vector, and a rank of an AND
+        ranks only where all its terms are)."""
         # The planner cannot see that a sequential scan would unpack every row's full vector to
         # test it, and takes one as soon as a query matches a third of the table: the GIN index
         # is asked for here, for this one statement.
         with transaction.atomic():
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(
-                "SELECT id, ts_rank(rank_vector, CAST(%s AS tsquery)) FROM search_indexentry "
-                "WHERE search_vector @@ CAST(%s AS tsquery)",
-                [rank_query, query],
+                f"SELECT id, ts_rank_cd('{PG_RANK_WEIGHTS}', rank_vector, CAST(%s AS tsquery), "
+                f"{PG_RANK_NORMALISATION}) FROM search_indexentry WHERE search_vector @@ CAST(%s AS tsquery)",
+                [rank_query or "''", query],
             )
             rows = cursor.fetchall()
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
-        return [entry_id for entry_id, _rank in sorted(rows, key=lambda row: (-row[1], row[0]))]
+        return rows
 
-    def _page(self, cursor, query, offset, limit, excluded=()):
-        """SQLite: entry ids of one page of matches, best first (FTS5's bm25, title weighted most),
-        without the ``excluded`` entry ids (integers from the database, written into the statement)."""
-        leave_out = f"AND rowid NOT IN ({', '.join(str(int(i)) for i in sorted(excluded))}) " if excluded else ""
-        cursor.execute(
-            f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s {leave_out}"
-            "ORDER BY bm25(search_fts, 10.0, 5.0, 1.0, 0.0, 0.0), rowid LIMIT %s OFFSET %s",
-            [query, limit, offset],
-        )
-        return [row[0] for row in cursor.fetchall()]
+    def _phrase_matches(self, cursor, terms, candidates):
+        """Of ``candidates`` (ids), those whose title, names or summary hold ``terms`` as one phrase."""
+        if len(terms) < 2 or not candidates:
+            return set()
+        ids = ", ".join(str(int(i)) for i in candidates)
+        if self.vendor == "postgresql":
+            phrase = " <-> ".join(_pg_lexeme(t) for t in terms)
+            cursor.execute(
+                f"SELECT id FROM search_indexentry WHERE id IN ({ids}) AND rank_vector @@ CAST(%s AS tsquery)",
+                [phrase],
+            )
+        else:
+            cursor.execute(
+                f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({ids})",
+                [fts5_phrase_match(terms, candidates)],
+            )
+        return {row[0] for row in cursor.fetchall()}
+
+    def _ordered(self, cursor, parsed, rows):
+        """Every match best first: the database's score (``rows``: ``(id, score)``) times the weight of
+        the material's kind (settings ``SEARCH_KIND_WEIGHTS``), then, for the best ``CANDIDATES`` only,
+        the bonuses for the whole query as a phrase and for a title that is the query."""
+        facet_map = self.facet_map()
+        scores = {}
+        for entry_id, score in rows:
+            kind = next((value for name, value in facet_map.get(entry_id, ()) if name == "kind"), "")
+            scores[entry_id] = (max(float(score or 0.0), 0.0) + ranking.SCORE_FLOOR) * ranking.kind_weight(kind)
+        candidates = sorted(scores, key=lambda i: (-scores[i], i))[:CANDIDATES]
+        if candidates:
+            phrased = self._phrase_matches(cursor, ranking.query_terms(parsed), candidates)
+            titles = dict(IndexEntry.objects.filter(pk__in=candidates).values_list("pk", "title"))
+            for entry_id in candidates:
+                scores[entry_id] *= ranking.bonus(parsed, phrase=entry_id in phrased, title=titles.get(entry_id, ""))
+        return sorted(scores, key=lambda i: (-scores[i], i))
 
     def excluded_entries(self, keys):
         """Entry ids of the materials ``keys`` ("kind:id"), in every language."""
@@ -354,26 +456,29 @@ class EmbeddedBackend:
             found.update(IndexEntry.objects.filter(key__in=chunk).values_list("pk", flat=True))
         return found
 
-    def search(self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=()):
-        """Matches of ``parsed``, without the materials ``exclude`` names (keys that may not be found now)."""
+    def search(
+        self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), exclude_kinds=(), snippets=True
+    ):
+        """Matches of ``parsed``, best first, without the materials ``exclude`` names (keys that may
+        not be found now) and without the kinds ``exclude_kinds`` (events, shown apart)."""
 
         groups = self.expand_typos(parsed)
         tags = [tag("language", parsed.language), *(tag(n, v) for n, v in sorted((filters or {}).items()))]
-        query = self._query(groups, require_all, tags)
+        whole = [list(g.alternatives) for g in parsed.whole]
+        query = self._query(groups, require_all, tags, without=[tag("kind", k) for k in exclude_kinds], whole=whole)
         if not query:
             return BackendResult(hits=[], total=0)
         excluded = self.excluded_entries(exclude) if exclude else set()
         with connection.cursor() as cursor:
             if self.vendor == "postgresql":
-                # One pass: every match with its rank, ordered here.
-                ids = self._ranked_ids(cursor, query, tsquery_literal(groups, require_all=False))
-                ids = [entry_id for entry_id in ids if entry_id not in excluded]
-                page_ids = ids[offset : offset + limit]
+                rows = self._ranked_ids(cursor, query, tsquery_literal(groups, require_all=False))
             else:
-                ids = [entry_id for entry_id in self._matching_ids(cursor, query) if entry_id not in excluded]
-                page_ids = self._page(cursor, query, offset, limit, excluded) if ids else []
-            if not ids:
+                rows = self._scored_matches(cursor, query)
+            rows = [row for row in rows if row[0] not in excluded]
+            if not rows:
                 return BackendResult(hits=[], total=0)
+            ids = self._ordered(cursor, parsed, rows)
+            page_ids = ids[offset : offset + limit]
         facet_map = self.facet_map()
         counter = Counter(pair for entry_id in ids for pair in facet_map.get(entry_id, ()))
         facet_counts = {}
@@ -381,7 +486,7 @@ class EmbeddedBackend:
             facet_counts.setdefault(name, {})[value] = count
         total = len(ids)
         entries = IndexEntry.objects.in_bulk(page_ids)
-        terms = {t for alternatives in groups for a in alternatives for t in a}
+        terms = {t for alternatives in groups for a in alternatives if not isinstance(a, Subword) for t in a}
         labels = kind_labels()
         hits = []
         for entry_id in page_ids:
@@ -394,8 +499,13 @@ class EmbeddedBackend:
                     kind_label=str(labels.get(entry.kind, entry.kind)),
                     title=highlight(entry.title, terms, parsed.language),
                     url=entry.url,
-                    snippet=snippet(entry.body or entry.names, terms, parsed.language),
+                    snippet=snippet(
+                        "\n".join(t for t in (entry.summary, entry.body) if t) or entry.names, terms, parsed.language
+                    )
+                    if snippets
+                    else "",
                     language=parsed.language,
+                    key=entry.key,
                 )
             )
         return BackendResult(hits=hits, total=total, facet_counts=facet_counts)

@@ -26,3 +26,13 @@ def search_for(text):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, "")
+
+
+@register.simple_tag
+def result_link(results, url):
+    """The address of a result through the click counter (``/search/go/``): query text and target only."""
+    from django.urls import reverse
+
+    from search.curation import signed_target
+
+    return reverse("search:open") + "?" + urlencode({"q": results.query, "to": signed_target(url)})

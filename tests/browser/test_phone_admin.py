@@ -215,3 +215,91 @@ def test_a_404_in_the_admin_stays_in_the_admin(live_site, official_phone):
     assert page.locator("h1").first.inner_text().strip() == {"km": "រកមិនឃើញ", "en": "Not found"}[language]
     assert_fits(page, "admin 404")
     screenshot(page, f"phone-admin-404-{language}-360")
+
+
+ENGLISH_COORDINATOR = "kampot_coordinator_en_phone"
+
+
+@pytest.fixture(scope="module")
+def reported(site_env, live_site):
+    """A Kampot meeting held yesterday and reported, waiting for the coordinator; and an English coordinator."""
+    return site_shell(
+        site_env,
+        "import datetime; from django.utils import timezone; from django.contrib.auth import get_user_model; "
+        "from django.contrib.auth.models import Group; from wagtail.users.models import UserProfile; "
+        "from campaigns.models import OutreachEvent as E, CampaignPage, OfficialArea, Province; "
+        "from home.roles import PROVINCIAL_COORDINATORS; "
+        "p = Province.objects.get(code='07'); d = p.districts.order_by('code').first(); "
+        "start = timezone.now() - datetime.timedelta(days=1); "
+        "e, _ = E.objects.update_or_create(title_km='វគ្គអប់រំទូរស័ព្ទ បានរាយការណ៍', defaults=dict("
+        "campaign=CampaignPage.objects.live().first(), kind='community_meeting', start=start, "
+        "end=start + datetime.timedelta(hours=3), province=p, district=d, commune=d.communes.order_by('code').first(), "
+        "venue_km='សាលាបឋមសិក្សាភូមិ', organiser_km='ក្រុមប្រឹក្សាឃុំ', audience_km='សិស្ស និងមាតាបិតា', "
+        "expected_attendance=50, status='held', female=20, male=18, other_sex=0, age_under_15=10, age_15_24=20, "
+        "age_25_plus=8)); "
+        f"u, _ = get_user_model().objects.get_or_create(username='{ENGLISH_COORDINATOR}'); "
+        f"u.set_password('{PASSWORD}'); u.save(); u.groups.add(Group.objects.get(name=PROVINCIAL_COORDINATORS)); "
+        "OfficialArea.objects.update_or_create(user=u, defaults={'province': p}); "
+        "pr = UserProfile.get_for_user(u); pr.preferred_language = 'en'; pr.save(); print(e.pk)",
+    )
+
+
+def header_title(page):
+    """The title Wagtail's slim header bar shows (its last breadcrumb): text and box."""
+    title = page.locator(".w-slim-header [data-w-breadcrumbs] li").last
+    return title.inner_text().strip(), title.bounding_box()
+
+
+def test_the_header_bars_title_is_readable_beside_its_button(live_site, official_phone):
+    """Issue 16: "Add outreach event" squeezed the list's title in the header bar to one letter."""
+    page, language = official_phone
+    page.goto(live_site + "/admin/outreach-events/")
+    text, box = header_title(page)
+    assert text == {"km": "ព្រឹត្តិការណ៍ផ្សព្វផ្សាយ", "en": "Outreach events"}[language]
+    assert box["width"] >= 120, box  # the whole title, not a letter
+    assert box["x"] + box["width"] <= PHONE["width"], box
+    title = page.locator(".w-slim-header [data-w-breadcrumbs] li").last
+    metrics = title.evaluate("el => ({sw: el.scrollWidth, cw: el.clientWidth})")
+    assert metrics["sw"] <= metrics["cw"] + 1, f"the title is cut: {metrics}"
+    button = page.locator("#w-slim-header-buttons a[href$='/outreach-events/add/']")
+    button_box = button.bounding_box()
+    overlap = not (
+        button_box["x"] >= box["x"] + box["width"]
+        or button_box["y"] >= box["y"] + box["height"]
+        or box["y"] >= button_box["y"] + button_box["height"]
+    )
+    assert not overlap or button_box["x"] + button_box["width"] <= box["x"], "the button lies over the title"
+    assert button_box["x"] >= 0 and button_box["x"] + button_box["width"] <= PHONE["width"]
+    assert_fits(page, "events list header")
+    screenshot(page, f"phone-admin-events-header-{language}-360")
+
+
+def test_the_images_page_search_and_sort_fit_the_phone(live_site, official_phone):
+    page, language = official_phone
+    page.goto(live_site + "/admin/images/")
+    for selector in (
+        ".w-slim-header__search-form input[name=q]",
+        ".w-slim-header__search-form select",
+        ".w-slim-header__search-form .w-layout-switch-control",
+    ):
+        box = page.locator(selector).first.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (selector, box)
+    screenshot(page, f"phone-admin-images-{language}-360")
+
+
+@pytest.mark.parametrize("language", ["km", "en"])
+def test_the_verify_pages_header_bar_shows_its_own_title(live_site, chromium, reported, language):
+    context = new_context(
+        chromium, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="km-KH"
+    )
+    page = context.new_page()
+    try:
+        log_in(page, live_site, "kampot_coordinator" if language == "km" else ENGLISH_COORDINATOR)
+        page.goto(live_site + f"/admin/outreach-events/verify/{reported}/")
+        text, box = header_title(page)
+        assert text == {"km": "ផ្ទៀងផ្ទាត់របាយការណ៍", "en": "Verify report"}[language]
+        assert box["width"] >= 100 and box["x"] + box["width"] <= PHONE["width"], box
+        assert_fits(page, "verify")
+        screenshot(page, f"phone-admin-verify-{language}-360")
+    finally:
+        context.close()

@@ -8,12 +8,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+OUTSIDE = {"DATABASE_URL", "SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL", "WEB_CONCURRENCY"}
+OUTSIDE |= {"GUNICORN_WORKERS"}
+
+
 def run_django(args, settings, **env):
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DATABASE_URL", "SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
-    }
+    environment = {k: v for k, v in os.environ.items() if k not in OUTSIDE}
     environment.update(env, DJANGO_SETTINGS_MODULE=settings)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
@@ -60,3 +60,34 @@ def test_redis_url_selects_the_redis_cache():
         REDIS_URL="redis://127.0.0.1:6379/3",
     )
     assert result.stdout.strip().endswith("RedisCache"), result.stderr
+
+
+PRODUCTION = {"SECRET_KEY": "k3y-" + "a1B2c3D4e5F6g7H8i9J0" * 3, "ALLOWED_HOSTS": "nacd.example"}
+
+
+def test_production_refuses_several_workers_on_a_per_process_cache():
+    for variable in ("WEB_CONCURRENCY", "GUNICORN_WORKERS"):
+        result = run_django(["check"], "awareness_site.settings.production", **PRODUCTION, **{variable: "3"})
+        assert result.returncode != 0, variable
+        assert "ImproperlyConfigured" in result.stderr and "Set REDIS_URL" in result.stderr, result.stderr
+
+
+def test_production_starts_several_workers_with_redis_and_one_without():
+    with_redis = run_django(
+        ["check"], "awareness_site.settings.production", **PRODUCTION, GUNICORN_WORKERS="4", REDIS_URL="redis://x:1/0"
+    )
+    assert with_redis.returncode == 0, with_redis.stderr
+    one = run_django(["check"], "awareness_site.settings.production", **PRODUCTION, GUNICORN_WORKERS="1")
+    assert one.returncode == 0, one.stderr
+
+
+def test_gunicorn_defaults_to_one_worker_without_redis_and_two_with(monkeypatch):
+    from awareness_site.environment import worker_count
+
+    for name in ("WEB_CONCURRENCY", "GUNICORN_WORKERS", "REDIS_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert worker_count() == 1
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+    assert worker_count() == 2
+    monkeypatch.setenv("WEB_CONCURRENCY", "6")
+    assert worker_count() == 6

@@ -1,6 +1,7 @@
 """The sign-in page follows the language the official chose, remembered at sign-in, not the browser's."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from django.conf import settings
 from django.urls import reverse
@@ -46,3 +47,49 @@ def test_no_language_cookie_for_a_failed_sign_in_nor_for_the_sign_in_page(client
     failed = client.post(reverse("wagtailadmin_login"), {"username": "sophal", "password": "wrong"}, **ENGLISH_BROWSER)
     assert failed.status_code == 200
     assert COOKIE not in failed.cookies
+
+
+def account_form(client):
+    """The account page's form as the browser would send it back: every field with its current value."""
+    page = BeautifulSoup(client.get(reverse("wagtailadmin_account")).content, "html.parser")
+    form = page.find("form", attrs={"method": lambda method: (method or "").lower() == "post"})
+    data = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "file", "password"):
+            continue
+        if field.name == "select":
+            chosen = field.find("option", selected=True) or field.find("option")
+            data[name] = chosen.get("value", "") if chosen else ""
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        else:
+            data[name] = field.get("value", field.text if field.name == "textarea" else "")
+    return data
+
+
+@pytest.mark.parametrize(("before", "after"), [("km", "en"), ("en", "km")])
+def test_the_cookie_follows_a_language_changed_on_the_account_page(client, before, after):
+    """Issue 16: an official who switches language on the account page gets the next sign-in page in it."""
+    make_user("sophal", PROVINCIAL_OFFICIALS, "07", language=before, first_name="សុផល", last_name="ចាន់")
+    assert sign_in(client, "sophal").cookies[COOKIE].value == before
+    data = {**account_form(client), "name_email-email": "sophal@example.org"}
+    data["locale-preferred_language"] = after
+    response = client.post(reverse("wagtailadmin_account"), data, **ENGLISH_BROWSER)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert response.cookies[COOKIE].value == after
+
+    client.post(reverse("wagtailadmin_logout"))
+    page = client.get(reverse("wagtailadmin_login"), **ENGLISH_BROWSER).content.decode()
+    assert f'lang="{after}"' in page
+
+
+def test_a_refused_account_form_sets_no_cookie(client):
+    make_user("sophal", PROVINCIAL_OFFICIALS, "07", language="km", first_name="សុផល", last_name="ចាន់")
+    sign_in(client, "sophal")
+    data = {**account_form(client), "name_email-email": "sophal@example.org"}
+    data["locale-preferred_language"] = "xx"  # not a language the admin offers
+    response = client.post(reverse("wagtailadmin_account"), data)
+    assert response.status_code == 200
+    assert COOKIE not in response.cookies

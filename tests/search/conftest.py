@@ -38,6 +38,7 @@ def search_backend(request, settings, db, django_capture_on_commit_callbacks):
 
     settings.ELASTICSEARCH_URL = url
     settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:8]}"
+    settings.SEARCH_REFRESH_ON_SAVE = "wait_for"  # the contract tests search right after each save
     backend = ElasticsearchBackend.from_settings()
     if not backend.ping():
         message = f"Elasticsearch at ELASTICSEARCH_URL ({url}) is unreachable"

@@ -19,9 +19,12 @@ from search.query import parse_query
 from search.sources import IndexDocument
 from search.synonyms import synonym_groups
 
+# Queries are read with the synonyms staff keep (search/synonyms.py): in the database.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
-def mapping():
+def mapping(db):
     return materials_index("awareness-materials-1").to_dict()
 
 
@@ -85,12 +88,15 @@ def test_one_document_per_material_and_language():
 
 def test_search_request_filters_on_language_and_facets_and_highlights():
     body = search_body(parse_query("yama pills", "en"), filters={"kind": "fact_sheet"}, offset=10, limit=10)
-    assert body["query"]["bool"]["filter"] == [{"term": {"language": "en"}}, {"term": {"kind": "fact_sheet"}}]
-    should = body["query"]["bool"]["must"][0]["bool"]["should"]
+    assert body["query"]["function_score"]["query"]["bool"]["filter"] == [
+        {"term": {"language": "en"}},
+        {"term": {"kind": "fact_sheet"}},
+    ]
+    should = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
     exact, title_phrase, fuzzy = should
     assert exact["multi_match"] == {
         "query": "yama pills",
-        "fields": ["title_en^4", "names_en^3", "body_en^1"],
+        "fields": ["title_en^10", "names_en^5", "summary_en^3", "body_en^1"],
         "type": "best_fields",
         "operator": "and",
     }
@@ -101,31 +107,32 @@ def test_search_request_filters_on_language_and_facets_and_highlights():
     assert set(body["aggs"]) == {"kind", "topic", "grade_band", "province", "campaign"}
     assert body["highlight"]["encoder"] == "html"
     assert body["highlight"]["pre_tags"] == ["<mark>"]
-    assert set(body["highlight"]["fields"]) == {"title_en", "body_en", "names_en"}
+    assert set(body["highlight"]["fields"]) == {"title_en", "body_en", "names_en", "summary_en"}
 
 
 def test_khmer_search_has_no_typo_clause_and_relaxed_search_uses_or():
     body = search_body(parse_query("យ៉ាម៉ា ខេត្ត", "km"), require_all=False)
-    should = body["query"]["bool"]["must"][0]["bool"]["should"]
-    assert len(should) == 2
-    assert should[0]["multi_match"]["fields"] == ["title_km^4", "names_km^3", "body_km^1"]
+    should = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
+    assert not any("fuzziness" in clause.get("multi_match", {}) for clause in should)
+    assert should[0]["multi_match"]["fields"] == ["title_km^10", "names_km^5", "summary_km^3", "body_km^1"]
     assert should[0]["multi_match"]["operator"] == "or"
-    assert body["query"]["bool"]["filter"] == [{"term": {"language": "km"}}]
+    assert body["query"]["function_score"]["query"]["bool"]["filter"] == [{"term": {"language": "km"}}]
 
 
 def test_quoted_phrases_must_match_as_phrases_and_odd_input_stays_text():
     body = search_body(parse_query('"map of safe places" village', "en"))
-    must = body["query"]["bool"]["must"][0]["bool"]["must"]
+    must = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["must"]
     assert must[1] == {
         "multi_match": {
             "query": "map of safe places",
             "type": "phrase",
-            "fields": ["title_en^4", "names_en^3", "body_en^1"],
+            "fields": ["title_en^10", "names_en^5", "summary_en^3", "body_en^1"],
         }
     }
     odd = search_body(parse_query('AND OR "unbalanced ( ) * : {', "en"))
     assert (
-        odd["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]["query"] == 'AND OR "unbalanced ( ) * : {'
+        odd["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]["query"]
+        == 'AND OR "unbalanced ( ) * : {'
     )
 
 
@@ -188,6 +195,9 @@ class FakeIndices:
     def refresh(self, index):
         self.log.append(("refresh", index))
 
+    def put_alias(self, index, name):
+        self.log.append(("put_alias", index, name))
+
     def update_aliases(self, actions):
         self.log.append(("update_aliases", actions))
 
@@ -207,9 +217,9 @@ def test_rebuild_fills_a_new_index_then_swaps_the_alias_at_once(monkeypatch):
     monkeypatch.setattr(backend, "new_index_name", lambda: "staging-materials-2")
     monkeypatch.setattr(backend, "create_index", lambda name: client.log.append(("create", name)) or name)
 
-    def bulk(index_name, documents, refresh):
+    def bulk(index_name, documents, refresh, op_type="index"):
         sources = [MaterialDocument.from_index_document(d).to_dict(include_meta=True) for d in documents]
-        client.log.append(("bulk", index_name, [s["_id"] for s in sources]))
+        client.log.append(("bulk", index_name, [s["_id"] for s in sources], op_type))
         return len(sources)
 
     monkeypatch.setattr(backend, "_bulk", bulk)
@@ -221,13 +231,22 @@ def test_rebuild_fills_a_new_index_then_swaps_the_alias_at_once(monkeypatch):
     assert backend.rebuild(documents) == 3
     assert backend.alias == "staging-materials"
     names = [entry[0] for entry in client.log]
-    assert names == ["create", "bulk", "refresh", "update_aliases", "delete"]
-    assert client.log[1] == ("bulk", "staging-materials-2", ["campaign:0:en", "campaign:1:en", "campaign:2:en"])
-    assert client.log[3][1] == [
+    assert names == ["create", "put_alias", "bulk", "refresh", "update_aliases", "delete"]
+    # Saves made while it fills reach the new index too (through the "-next" alias) ...
+    assert client.log[1] == ("put_alias", "staging-materials-2", "staging-materials-next")
+    # ... and the rebuild only creates: it never overwrites what such a save wrote.
+    assert client.log[2] == (
+        "bulk",
+        "staging-materials-2",
+        ["campaign:0:en", "campaign:1:en", "campaign:2:en"],
+        "create",
+    )
+    assert client.log[4][1] == [
         {"remove": {"index": "staging-materials-1", "alias": "staging-materials"}},
         {"add": {"index": "staging-materials-2", "alias": "staging-materials"}},
+        {"remove": {"index": "staging-materials-2", "alias": "staging-materials-next"}},
     ]
-    assert client.log[4] == ("delete", "staging-materials-1")
+    assert client.log[5] == ("delete", "staging-materials-1")
 
 
 def test_index_prefix_comes_from_settings(settings):
@@ -238,3 +257,141 @@ def test_index_prefix_comes_from_settings(settings):
     assert isinstance(backend, ElasticsearchBackend)
     assert backend.alias == "nacd-prod-materials"
     assert backend.new_index_name().startswith("nacd-prod-materials-")
+
+
+def test_khmer_fields_have_a_syllable_sub_field_next_to_the_icu_words(mapping):
+    analysis = mapping["settings"]["analysis"]
+    tokenizer = analysis["tokenizer"]["khmer_syllable"]
+    assert tokenizer["type"] == "pattern" and tokenizer["group"] == 0
+    assert tokenizer["pattern"].startswith("[\u1780-\u17b3]")
+    assert analysis["analyzer"]["khmer_syllables"]["tokenizer"] == "khmer_syllable"
+    assert "\u17bc=>\u17bb" in analysis["char_filter"]["khmer_syllable_folding"]["mappings"]  # ូ as ុ
+    properties = mapping["mappings"]["properties"]
+    for name in ("title_km", "names_km", "summary_km", "body_km"):
+        assert properties[name]["fields"]["syllables"]["analyzer"] == "khmer_syllables"
+        assert properties[name]["analyzer"] == "khmer_index"
+    assert "fields" not in properties["body_en"]
+    assert properties["title_exact"]["type"] == "keyword"
+    # The pattern is the one the embedded backend cuts syllables with.
+    import re
+
+    from search.text import syllables
+
+    assert re.findall(tokenizer["pattern"], "ដោយស្ម័គ្រចិត្ត") == syllables("ដោយស្ម័គ្រចិត្ត")
+
+
+def test_a_khmer_word_is_also_asked_for_as_a_phrase_of_syllables():
+    body = search_body(parse_query("ស្ម័គ្រចិត្ត", "km"))
+    should = body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
+    subword = [c for c in should if "syllables" in str(c)]
+    assert subword == [
+        {
+            "multi_match": {
+                "query": "ស្ម័ គ្រ ចិ ត្ត",
+                "type": "phrase",
+                "fields": ["title_km.syllables", "names_km.syllables", "summary_km.syllables", "body_km.syllables"],
+                "boost": 0.4,
+            }
+        }
+    ]
+
+
+def test_ranking_multiplies_kind_weights_and_the_phrase_and_exact_title_bonuses(settings):
+    settings.SEARCH_KIND_WEIGHTS = {"event": 0.25}
+    body = search_body(parse_query("Drug-free schools", "en"), exclude_kinds=["event"])
+    score = body["query"]["function_score"]
+    assert score["score_mode"] == "multiply" and score["boost_mode"] == "multiply"
+    functions = score["functions"]
+    assert {"filter": {"term": {"kind": "event"}}, "weight": 0.25} in functions
+    assert {"filter": {"term": {"kind": "campaign"}}, "weight": 1.5} in functions
+    phrase = next(f for f in functions if "multi_match" in f["filter"])
+    assert phrase["filter"]["multi_match"]["type"] == "phrase" and phrase["weight"] == 2.0
+    assert {"filter": {"term": {"title_exact": "drug free school"}}, "weight": 5.0} in functions
+    assert score["query"]["bool"]["must_not"] == [{"terms": {"kind": ["event"]}}]
+    # A document carries its title in that same form.
+    document = IndexDocument(kind="campaign", object_id="1", language="en", title="Drug-free schools", url="/")
+    assert MaterialDocument.from_index_document(document).to_dict()["title_exact"] == "drug free school"
+
+
+class RecordingClient(FakeClient):
+    """Aliases as during normal running (or a rebuild); the bulk requests recorded by ``recorded_bulk``."""
+
+    def __init__(self, rebuilding=False):
+        super().__init__()
+        self.rebuilding = rebuilding
+        self.indices.exists_alias = lambda name: name.endswith("-materials") or self.rebuilding
+
+
+@pytest.fixture(autouse=True)
+def recorded_bulk(monkeypatch):
+    from search.backends import elastic
+
+    def bulk(client, actions, **options):
+        actions = list(actions)
+        client.log.append(("bulk", actions, options))
+        return len(actions), []
+
+    monkeypatch.setattr(elastic, "bulk", bulk)
+
+
+def sent(client):
+    return [entry for entry in client.log if entry[0] == "bulk"]
+
+
+def one_document():
+    return [IndexDocument(kind="fact_sheet", object_id="7", language="km", title="យ៉ាម៉ា", url="/km/facts/yama/")]
+
+
+def test_saves_do_not_wait_for_a_refresh_unless_told(settings):
+    client = RecordingClient()
+    ElasticsearchBackend(client, prefix="prod").index(one_document())
+    ((_bulk, actions, options),) = sent(client)
+    assert options["refresh"] is False
+    assert (actions[0]["_op_type"], actions[0]["_index"], actions[0]["_id"]) == (
+        "index",
+        "prod-materials",
+        "fact_sheet:7:km",
+    )
+    waiting = RecordingClient()
+    ElasticsearchBackend(waiting, prefix="prod", refresh_on_save="wait_for").index(one_document())
+    assert sent(waiting)[0][2]["refresh"] == "wait_for"
+
+
+def test_saves_and_deletes_during_a_rebuild_reach_the_new_index_too():
+    client = RecordingClient(rebuilding=True)
+    backend = ElasticsearchBackend(client, prefix="prod")
+    backend.index(one_document())
+    targets = [entry[1][0]["_index"] for entry in sent(client)]
+    assert targets == ["prod-materials", "prod-materials-next"]
+    client.log.clear()
+    backend.delete(["fact_sheet:7"])
+    ((_bulk, actions, _options),) = sent(client)
+    assert actions == [
+        {"_op_type": "delete", "_index": "prod-materials", "_id": "fact_sheet:7:km"},
+        {"_op_type": "delete", "_index": "prod-materials", "_id": "fact_sheet:7:en"},
+        {"_op_type": "delete", "_index": "prod-materials-next", "_id": "fact_sheet:7:km"},
+        {"_op_type": "delete", "_index": "prod-materials-next", "_id": "fact_sheet:7:en"},
+    ]
+
+
+def test_deletes_are_by_document_id_never_by_query():
+    client = RecordingClient()
+    client.delete_by_query = lambda **kwargs: pytest.fail("delete_by_query walks the whole index")
+    ElasticsearchBackend(client, prefix="prod").delete(["campaign:3"], languages=["en"])
+    ((_bulk, actions, _options),) = sent(client)
+    assert actions == [{"_op_type": "delete", "_index": "prod-materials", "_id": "campaign:3:en"}]
+
+
+def test_replicas_and_shards_come_from_settings(settings):
+    settings.ELASTICSEARCH_REPLICAS = 2
+    settings.ELASTICSEARCH_SHARDS = 3
+    index_settings = materials_index("prod-materials-1").to_dict()["settings"]
+    assert (index_settings["number_of_replicas"], index_settings["number_of_shards"]) == (2, 3)
+
+
+def test_one_client_per_process(settings):
+    from search.backends import elastic
+
+    settings.ELASTICSEARCH_URL = "http://search-1.internal:9200"
+    first, second = ElasticsearchBackend.from_settings(), ElasticsearchBackend.from_settings()
+    assert first.client is second.client is elastic.shared_client("http://search-1.internal:9200")

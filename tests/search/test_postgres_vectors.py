@@ -63,5 +63,5 @@ def test_matching_uses_the_index_and_ranking_the_narrow_vector():
             backend._ranked_ids(cursor, "'x'", "'x'")
     statements = [sql for sql in statements if "SAVEPOINT" not in sql]
     assert statements[0] == "SET LOCAL enable_seqscan = off"
-    assert "ts_rank(rank_vector" in statements[1] and "search_vector @@" in statements[1]
+    assert "ts_rank_cd(" in statements[1] and "rank_vector" in statements[1] and "search_vector @@" in statements[1]
     assert statements[2] == "SET LOCAL enable_seqscan TO DEFAULT"

@@ -36,6 +36,7 @@ from campaigns.help_services import HelpService
 from campaigns.lessons.class_reports import ClassReport
 from campaigns.lessons.pages import LessonKitFile, LessonKitPage
 from campaigns.models import District, OfficialArea, Province
+from campaigns.quizzes.models import Quiz
 from campaigns.reach.figures import ManualReach
 from campaigns.taxonomy import Audience, Topic
 from home.models import HelplineSettings
@@ -120,6 +121,10 @@ def build_world():
     campaign_revision = campaign.save_revision(user=outreach)
     workflow_state = workflow.start(campaign, outreach)
     task_state = workflow_state.current_task_state
+    # A demo quiz with a draft in moderation ("Campaign review" covers quizzes too, campaigns/quizzes/).
+    quiz = Quiz.objects.filter(live=True).order_by("pk").first()
+    quiz_revision = quiz.save_revision(user=outreach)
+    quiz_workflow_state = workflow.start(quiz, outreach)
 
     Document = get_document_model()
     root = Collection.get_first_root_node()
@@ -167,6 +172,16 @@ def build_world():
         source=B_MARKER,
     )
     redirect = Redirect.objects.create(old_path="/matrix-old", redirect_link="/km/")
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from search.models import SearchQueryDay, SynonymGroup
+
+    promoted_query = Query.get("matrix promoted")
+    SearchPromotion.objects.create(query=promoted_query, page=campaign, description=B_MARKER)
+    synonyms = SynonymGroup.objects.create(names="matrixword, matrixslang", note=B_MARKER)
+    searched = SearchQueryDay.objects.create(
+        language="km", digest="matrix", query="matrix searched", day=datetime.date.today(), searches=3, no_results=3
+    )
 
     ids = {
         "page": campaign.pk,
@@ -208,6 +223,13 @@ def build_world():
         "helpline_settings": HelplineSettings.for_site(Site.objects.first()).pk,
         "campaign": campaign.pk,
         "kit": kit.pk,
+        "search_query": promoted_query.pk,
+        "synonym_group": synonyms.pk,
+        "search_query_day": searched.pk,
+        "quiz": quiz.pk,
+        "quiz_revision": quiz_revision.pk,
+        "quiz_workflow_state": quiz_workflow_state.pk,
+        "quiz_task_state": quiz_workflow_state.current_task_state.pk,
     }
     return World(
         users=users,

@@ -16,6 +16,7 @@ from campaigns.help_services import HelpFinderPage
 from campaigns.lessons.index_page import LessonKitIndexPage
 from campaigns.lessons.pages import LessonKitPage
 from campaigns.places import Province
+from campaigns.quizzes.models import Quiz
 from home.models import HomePage
 
 PHONE = "Mozilla/5.0 (Linux; Android 10; SM-A105F) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
@@ -35,6 +36,7 @@ def public_urls(language="km"):
         event = OutreachEvent.objects.public().order_by("start").first()
         province = Province.objects.order_by("code").first()
         document = get_document_model().objects.order_by("pk").first()
+        quiz = Quiz.objects.filter(live=True).order_by("pk").first()
         urls = {
             "home": page_of(HomePage).url,
             "campaign_index": page_of(CampaignIndexPage).url,
@@ -61,6 +63,9 @@ def public_urls(language="km"):
             "beacon": reverse("beacon", args=(campaign.pk, language)),
             "document": document.url,
             "not_found": f"/{language}/no-such-page-here/",
+            "quiz": reverse("quizzes:quiz", args=(quiz.pk,)),
+            "quiz_score": reverse("quizzes:score", args=(quiz.pk, 2)),
+            "quiz_class_entry": reverse("quizzes:class_entry"),
         }
     return urls
 
@@ -83,6 +88,9 @@ HTML_KINDS = {
     "search",
     "search_empty",
     "not_found",
+    "quiz",
+    "quiz_score",
+    "quiz_class_entry",
 }
 
 

@@ -39,6 +39,9 @@ SNIPPET_IDS = {
     "manualreach": "manual_reach_b",
     "officialarea": "area_b",
     "outreachevent": "event_b",
+    "synonymgroup": "synonym_group",
+    "searchqueryday": "search_query_day",
+    "quiz": "quiz",
 }
 
 
@@ -47,6 +50,23 @@ def _snippet_url(name, ids):
     model = namespace.rsplit("_", 1)[1]
     if action in ("edit", "delete", "usage", "history", "history_results", "copy", "chosen"):
         return reverse(name, args=(ids[SNIPPET_IDS[model]],))
+    pk = ids.get(SNIPPET_IDS.get(model, ""))
+    # Quizzes have drafts, revisions, locking and the moderation workflow (campaigns/quizzes/).
+    with_pk = {
+        "lock": {},
+        "unlock": {},
+        "unpublish": {},
+        "workflow_history": {},
+        "confirm_workflow_cancellation": {},
+        "workflow_history_detail": {"workflow_state_id": ids.get(f"{model}_workflow_state")},
+        "revisions_revert": {"revision_id": ids.get(f"{model}_revision")},
+        "revisions_unschedule": {"revision_id": ids.get(f"{model}_revision")},
+        "revisions_compare": {"revision_id_a": "live", "revision_id_b": str(ids.get(f"{model}_revision"))},
+        "workflow_action": {"action_name": "approve", "task_state_id": ids.get(f"{model}_task_state")},
+        "collect_workflow_action_data": {"action_name": "approve", "task_state_id": ids.get(f"{model}_task_state")},
+    }
+    if action in with_pk:
+        return reverse(name, kwargs={"pk": pk, **with_pk[action]})
     return reverse(name)
 
 
@@ -108,6 +128,8 @@ def concrete_url(route, name, ids):
         "wagtailadmin_pages:add_subpage": {"parent_page_id": i["parent"]},
         "wagtailadmin_pages:move": {"page_to_move_id": i["page"]},
         "wagtailadmin_pages:move_confirm": {"page_to_move_id": i["page"], "destination_id": i["parent"]},
+        "wagtailsearchpromotions:edit": {"query_id": i["search_query"]},
+        "wagtailsearchpromotions:delete": {"query_id": i["search_query"]},
         "wagtailadmin_pages:set_page_position": {"page_to_move_id": i["page"]},
         "wagtailadmin_pages:workflow_action": {
             "page_id": i["page"],
@@ -173,6 +195,13 @@ def concrete_url(route, name, ids):
         "wagtaildocs_authenticate_with_password": {"restriction_id": 1},
         "beacon": {"page_id": i["page"], "language": "km"},
         "report_class": {"kit_id": i["kit"]},
+        "quizzes:quiz": {"quiz_id": i["quiz"]},
+        "quizzes:answer": {"quiz_id": i["quiz"]},
+        "quizzes:score": {"quiz_id": i["quiz"], "score": 1},
+        "quizzes:class_code": {"kit_id": i["kit"]},
+        "quizzes:class_quiz": {"code": "ACDEFG"},
+        "quizzes:class_answer": {"code": "ACDEFG"},
+        "quizzes:class_results": {"code": "ACDEFG"},
         "events:detail": {"pk": i["event_b"]},
         "events:event_ics": {"pk": i["event_b"]},
         "events:province_feed": {"code": "09"},

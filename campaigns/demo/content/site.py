@@ -1,25 +1,18 @@
-"""Site-wide demo content: the hotline, the home page's words, topics and audiences."""
+"""Site-wide demo content: topics and audiences (the hotline, the home page's words and the sections
+come from the production install, home/setup_site.py and campaigns/setup_steps.py)."""
 
-# Demo number: NACD confirms the real national helpline before launch.
-NATIONAL_HOTLINE = {
-    "phone": "1294",
-    "name_km": "ខ្សែទូរស័ព្ទជំនួយជាតិ",
-    "name_en": "National drug helpline",
-    "hours_km": "រៀងរាល់ថ្ងៃ ម៉ោង ៧ ព្រឹក ដល់ ៩ យប់ ឥតគិតថ្លៃ",
-    "hours_en": "Every day, 7am to 9pm, free of charge",
-}
+from campaigns.setup_steps import SECTIONS
+from home.setup_site import HOME_TEXT, HOME_TITLE, NATIONAL_HOTLINE
 
+__all__ = ["AUDIENCES", "HOME_TITLE", "NATIONAL_HOTLINE", "SECTIONS", "SITE", "TOPICS"]
+
+# The home page's words and the section pages are the production site's own (home/setup_site.py,
+# campaigns/setup_steps.py); the demo shows the same.
 SITE = {
-    "tagline_km": "ព័ត៌មានពិត ជំនួយពិត សម្រាប់យុវជន គ្រួសារ និងសហគមន៍។",
-    "tagline_en": "True facts and real help for young people, families and communities.",
-    "intro_km": (
-        "<p>គេហទំព័រនេះរបស់អាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងគ្រឿងញៀន ផ្ដល់ព័ត៌មានត្រឹមត្រូវអំពីគ្រឿងញៀន "
-        "មេរៀនសម្រាប់សាលារៀន និងកន្លែងស្វែងរកជំនួយនៅក្នុងខេត្តរបស់អ្នក។</p>"
-    ),
-    "intro_en": (
-        "<p>This site of the National Authority for Combating Drugs gives accurate information about drugs, "
-        "lessons for schools, and places to find help in your province.</p>"
-    ),
+    "tagline_km": HOME_TEXT["listing_summary_km"],
+    "tagline_en": HOME_TEXT["listing_summary_en"],
+    "intro_km": HOME_TEXT["intro_km"],
+    "intro_en": HOME_TEXT["intro_en"],
 }
 
 TOPICS = [
@@ -95,37 +88,3 @@ AUDIENCES = [
     },
     {"slug": "workers", "name_km": "កម្មករ និងនិយោជិត", "name_en": "Workers and employees"},
 ]
-
-HOME_TITLE = {
-    "title_km": "ប្រយុទ្ធប្រឆាំងគ្រឿងញៀន ដើម្បីសុខភាព និងអនាគតរបស់យើង",
-    "title_en": "Together against drugs, for our health and our future",
-}
-
-# The sections under the home page, by slug.
-SECTIONS = {
-    "campaigns": {
-        "title_km": "យុទ្ធនាការ",
-        "title_en": "Campaigns",
-        "intro_km": "<p>យុទ្ធនាការផ្សព្វផ្សាយរបស់អាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងគ្រឿងញៀន សម្រាប់យុវជន គ្រួសារ សាលារៀន កន្លែងធ្វើការ និងសហគមន៍។</p>",
-        "intro_en": "<p>The outreach campaigns of the National Authority for Combating Drugs, for young people, families, schools, workplaces and communities.</p>",
-    },
-    "facts": {
-        "title_km": "ការពិតអំពីគ្រឿងញៀន",
-        "title_en": "Facts about drugs",
-        "intro_km": "<p>ព័ត៌មានត្រឹមត្រូវ និងងាយយល់ អំពីគ្រឿងញៀនប្រភេទនីមួយៗ ផលប៉ះពាល់ ហានិភ័យ ច្បាប់ និងកន្លែងស្វែងរកជំនួយ។</p>",
-        "intro_en": "<p>Clear, accurate information about each drug: its effects, its risks, the law, and where to get help.</p>",
-    },
-    "help": {
-        "title_km": "ស្វែងរកជំនួយ",
-        "title_en": "Get help",
-        "intro_km": "<p>អ្នកមិននៅម្នាក់ឯងទេ។ ជ្រើសរើសខេត្តរបស់អ្នក ដើម្បីរកសេវាប្រឹក្សា និងព្យាបាលនៅជិតអ្នក។ ការហៅទូរស័ព្ទគឺឥតគិតថ្លៃ និងរក្សាការសម្ងាត់។</p>",
-        "intro_en": "<p>You are not alone. Choose your province to find counselling and treatment services near you. Calls are free and confidential.</p>",
-    },
-}
-
-SECTIONS["lesson-kits"] = {
-    "title_km": "កញ្ចប់មេរៀនសម្រាប់សាលារៀន",
-    "title_en": "Lesson kits for schools",
-    "intro_km": "<p>កញ្ចប់មេរៀនរួចរាល់សម្រាប់គ្រូបង្រៀន តាមថ្នាក់ និងប្រធានបទ មានមគ្គុទ្ទេសក៍គ្រូ និងសន្លឹកកិច្ចការសម្រាប់ទាញយក។</p>",
-    "intro_en": "<p>Ready-to-teach lesson kits by grade and topic, with a teacher guide and worksheets to download.</p>",
-}

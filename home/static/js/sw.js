@@ -8,7 +8,12 @@
    - Never kept: the admin, the view beacon, anything but GET, other sites, responses that are not
      a plain 200, or are private or no-store (the server marks every response setting a cookie
      private), and POSTed forms.
-   - A new version (a new deployment) deletes the old version's caches; saved kits stay. */
+   - A new version (a new deployment) deletes the old version's caches; saved kits stay.
+   - Admin screens a feature registered (CONFIG.admin, home/offline.py; the officials' event form and
+     attendance report, issue 18), once opened online by a signed-in person: network first, a copy kept
+     in that person's own cache (named by the key the page gives, never a name or id), shown offline.
+     Another person signing in on the phone, or signing out, drops the kept screens; the submissions
+     queued on the phone are the page's (IndexedDB, campaigns/static/js/outreach-offline.js). */
 /* global CONFIG */
 "use strict";
 
@@ -17,9 +22,13 @@ const PAGES = PREFIX + CONFIG.version + "-pages";
 const STATIC = PREFIX + CONFIG.version + "-static";
 const KITS = PREFIX + "kits-1"; // what teachers chose to keep: not dropped by a new deployment
 const MAX_PAGES = 50;
-const MAX_STATIC = 80;
+const MAX_STATIC = 200; // the admin's screens need their scripts and styles too
 const NEVER = [/^\/admin\//, /^\/beacon\//, /^\/sw\.js$/, /^\/documents\//];
 const HASHED = /\.[0-9a-f]{12}\.[a-z0-9]+$/;
+const ADMIN_SCREENS = (CONFIG.admin || []).map((pattern) => new RegExp(pattern));
+const ADMIN = PREFIX + "admin-"; // + the signed-in person's key: that person's kept screens
+const ADMIN_USER = PREFIX + "admin-user"; // who the kept screens are for: one entry
+const USER_KEY = /^[0-9a-f]{8,64}$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -37,7 +46,10 @@ self.addEventListener("activate", (event) => {
       .then((names) =>
         Promise.all(
           names
-            .filter((name) => name.startsWith(PREFIX) && ![PAGES, STATIC, KITS].includes(name))
+            .filter(
+              (name) =>
+                name.startsWith(PREFIX) && !name.startsWith(ADMIN) && ![PAGES, STATIC, KITS].includes(name),
+            )
             .map((name) => caches.delete(name)),
         ),
       )
@@ -101,10 +113,85 @@ async function otherwise(event, url) {
   }
 }
 
+async function adminUser() {
+  const kept = await (await caches.open(ADMIN_USER)).match("/admin-user");
+  return kept ? kept.text() : "";
+}
+
+/* The person whose screens are kept: another person's kept screens go (their queue stays theirs). */
+async function setAdminUser(user) {
+  if (!USER_KEY.test(user)) return;
+  if ((await adminUser()) === user) return;
+  for (const name of await caches.keys()) {
+    if (name.startsWith(ADMIN) && name !== ADMIN_USER && name !== ADMIN + user) await caches.delete(name);
+  }
+  await (await caches.open(ADMIN_USER)).put("/admin-user", new Response(user));
+}
+
+async function forgetAdminUser(user) {
+  await caches.delete(ADMIN + user);
+  if ((await adminUser()) === user) await caches.delete(ADMIN_USER);
+}
+
+function adminScreen(url) {
+  return url.pathname.startsWith("/admin/") && ADMIN_SCREENS.some((pattern) => pattern.test(url.pathname));
+}
+
+function keepableScreen(response) {
+  return response && response.status === 200 && response.type === "basic" && !response.redirected;
+}
+
+async function keepScreen(url, response) {
+  const user = await adminUser();
+  if (user) await (await caches.open(ADMIN + user)).put(url.href, response);
+}
+
+async function admin(event, url) {
+  try {
+    const response = await fetch(event.request);
+    if (keepableScreen(response)) event.waitUntil(keepScreen(url, response.clone()));
+    return response;
+  } catch (error) {
+    const user = await adminUser();
+    const kept = user && (await (await caches.open(ADMIN + user)).match(url.href));
+    if (kept) return kept;
+    const offline = await caches.match(offlinePage(url));
+    if (offline) return offline;
+    throw error;
+  }
+}
+
+/* A signed-in page asks to keep screens and what they need: {type: "admin-keep", user, urls}. Admin
+   screens go to the person's cache, hashed static files to the static cache; nothing else. */
+async function keepForAdmin(user, urls) {
+  await setAdminUser(user);
+  let kept = 0;
+  for (const address of urls) {
+    const url = new URL(address, self.location.origin);
+    if (url.origin !== self.location.origin) continue;
+    const isScreen = adminScreen(url);
+    if (!isScreen && !HASHED.test(url.pathname)) continue;
+    try {
+      const response = await fetch(url.href, { credentials: "same-origin" });
+      if (isScreen && keepableScreen(response)) await keepScreen(url, response);
+      else if (!isScreen && keepable(response)) await keep(STATIC, MAX_STATIC, url.href, response);
+      else continue;
+      kept += 1;
+    } catch (error) {
+      // offline now: what is not kept yet is kept the next time the screen is opened online
+    }
+  }
+  return kept;
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (adminScreen(url)) {
+    event.respondWith(admin(event, url));
+    return;
+  }
   if (NEVER.some((pattern) => pattern.test(url.pathname))) return;
   if (request.mode === "navigate" || (request.headers.get("Accept") || "").includes("text/html")) {
     if (request.headers.has("Range")) return;
@@ -122,6 +209,14 @@ self.addEventListener("fetch", (event) => {
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   const port = event.ports[0];
+  if (data.type === "admin-keep" && Array.isArray(data.urls)) {
+    event.waitUntil(keepForAdmin(String(data.user), data.urls).then((kept) => port && port.postMessage({ kept })));
+    return;
+  }
+  if (data.type === "admin-sign-out") {
+    event.waitUntil(forgetAdminUser(String(data.user)).then(() => port && port.postMessage({ forgotten: 1 })));
+    return;
+  }
   if (data.type === "kit-saved" && port) {
     const url = new URL(data.url, self.location.origin).href;
     event.waitUntil(

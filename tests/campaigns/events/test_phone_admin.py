@@ -145,6 +145,18 @@ def test_a_report_without_photos_says_so(client):
     assert page.select_one(".outreach-photos__none").get_text(strip=True)
 
 
+@pytest.mark.parametrize(("language", "title"), [("km", "ផ្ទៀងផ្ទាត់របាយការណ៍"), ("en", "Verify report")])
+def test_the_verify_pages_header_bar_names_the_page_not_home(client, language, title):
+    """Issue 16: the header bar shows the last breadcrumb; the verify page's was "ទំព័រដើម" (Home)."""
+    client.force_login(make_user("phone_coordinator", PROVINCIAL_COORDINATORS, "07", language=language))
+    event = make_event("07", "វគ្គអប់រំដែលបានរាយការណ៍", status="held", days=-1)
+    page = soup(client.get(reverse("outreach_events:verify", args=(event.pk,))))
+    crumbs = [item.get_text(" ", strip=True) for item in page.select(".w-slim-header [data-w-breadcrumbs] li")]
+    assert crumbs[-1] == title, crumbs
+    links = [a["href"] for a in page.select(".w-slim-header [data-w-breadcrumbs] li a[href]") if a["href"]]
+    assert LIST in links and reverse("outreach_events:inspect", args=(event.pk,)) in links
+
+
 # 3. A 404 inside the admin stays in the admin
 
 

@@ -19,6 +19,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from wagtail.users.models import UserProfile
+
 from campaigns.events.models import OutreachEvent
 from campaigns.events.officials import OfficialArea
 from campaigns.lessons.class_reports import ClassReport
@@ -483,3 +485,18 @@ def test_what_reach_does_not_count_leaves_the_cached_figures(known, reach_cache,
         again.save()
     assert reach_cache.get(VERSION_KEY) != version
     assert reach_figures([known.pk], START, END).events == 0
+
+
+@pytest.mark.parametrize(("language", "zone"), [("en", "Phnom Penh time (UTC+7)"), ("km", "ម៉ោងភ្នំពេញ (UTC+៧)")])
+def test_the_period_dates_say_they_are_phnom_penh_days(known, language, zone):
+    """Issue 16: the dashboard's date-only fields carry the same time-zone note as every date staff type."""
+    client = staff_client()
+    user = get_user_model().objects.get(username="outreach")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    page = BeautifulSoup(client.get(reverse("reach_campaign", args=[known.pk])).content, "html.parser")
+    for name in ("start", "end"):
+        field = page.find("input", id=f"id_{name}")
+        note = page.find(id=field["aria-describedby"])
+        assert note is not None and zone in note.get_text(), name

@@ -1,0 +1,100 @@
+"""What readers' quiz answers say, for the reach dashboard (campaigns/reach/): answers and share right per
+question, and the questions most often answered wrong (the myths that persist).
+
+One grouped query over the day's counts (QuizAnswerCount) and one for the questions' texts, however many
+answers there are. Answers carry a province only when the reader chose one, so an official's area sees
+only the answers given for their province.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Sum
+
+from campaigns.quizzes.models import QuizAnswerCount, QuizQuestion
+
+MYTHS_SHOWN = 5
+MYTH_MIN_ANSWERS = 10  # a question answered fewer times says too little to be called a persistent myth
+
+
+@dataclass
+class QuestionFigures:
+    question_id: int
+    quiz_title: str
+    text: str
+    answers: int = 0
+    right: int = 0
+
+    @property
+    def wrong(self):
+        return self.answers - self.right
+
+    @property
+    def share_right(self):
+        """Per cent of answers that were right, to one decimal (0 when none)."""
+        return round(100 * self.right / self.answers, 1) if self.answers else 0
+
+    @property
+    def label(self):
+        return f"{self.quiz_title}: {self.text}"
+
+
+@dataclass
+class KnowledgeFigures:
+    questions: list = field(default_factory=list)  # QuestionFigures, by quiz then question order
+
+    @property
+    def answers(self):
+        return sum(q.answers for q in self.questions)
+
+    @property
+    def right(self):
+        return sum(q.right for q in self.questions)
+
+    @property
+    def share_right(self):
+        return round(100 * self.right / self.answers, 1) if self.answers else 0
+
+    @property
+    def myths(self):
+        """The questions most often answered wrong (lowest share right first), among those answered enough."""
+        answered = [q for q in self.questions if q.answers >= MYTH_MIN_ANSWERS and q.wrong]
+        return sorted(answered, key=lambda q: (q.share_right, -q.answers, q.question_id))[:MYTHS_SHOWN]
+
+
+def counts_in(campaign_ids, start, end, area=None):
+    counts = QuizAnswerCount.objects.filter(campaign_id__in=list(campaign_ids), day__range=(start, end))
+    if area is not None and not area.everywhere:
+        counts = counts.filter(province_id=area.province_id) if area.is_province else counts.none()
+    return counts
+
+
+def knowledge_figures(campaign_ids, start, end, area=None):
+    """Quiz answers of the campaigns between ``start`` and ``end`` (inclusive), per question."""
+    totals = {}
+    for row in (
+        counts_in(campaign_ids, start, end, area).values("question_id", "right").annotate(n=Sum("count")).order_by()
+    ):
+        answers, right = totals.get(row["question_id"], (0, 0))
+        totals[row["question_id"]] = (answers + row["n"], right + (row["n"] if row["right"] else 0))
+    figures = KnowledgeFigures()
+    questions = (
+        QuizQuestion.objects.filter(pk__in=list(totals)).select_related("quiz").order_by("quiz_id", "sort_order")
+    )
+    for question in questions:
+        answers, right = totals[question.pk]
+        figures.questions.append(QuestionFigures(question.pk, question.quiz.title, question.text, answers, right))
+    return figures
+
+
+def knowledge_rows(knowledge, labels):
+    """(section, item, value) rows, as the reach dashboard's tables and exports take them."""
+    if not knowledge.questions:
+        return []
+    rows = [
+        (labels["quiz_totals"], labels["quiz_answers"], knowledge.answers),
+        (labels["quiz_totals"], labels["quiz_share_right"], knowledge.share_right),
+    ]
+    rows += [(labels["quiz_by_question"], q.label, q.answers) for q in knowledge.questions]
+    rows += [(labels["quiz_share_by_question"], q.label, q.share_right) for q in knowledge.questions]
+    rows += [(labels["quiz_myths"], q.label, q.share_right) for q in knowledge.myths]
+    return rows
