@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/search_latency.py            # SQLite (a temporary file) and PostgreSQL
     .venv/bin/python bench/search_latency.py --only sqlite
+    .venv/bin/python bench/search_latency.py --only sqlite --keep /tmp/bench.sqlite3   # index once, time again
+    .venv/bin/python bench/search_latency.py --only postgresql --keep                  # keep BENCH_DATABASE_URL's index
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/awareness_bench (default)
 
 Each run builds its own database (never the site's), indexes 10,000 materials
@@ -99,16 +101,21 @@ def documents(count):
             yield IndexDocument(kind, str(i), language, title, f"/{language}/m/{i}/", body, "", facets)
 
 
-def run(label):
+def run(label, reuse=False):
     from django.db import connection
 
     from search.backends.embedded import EmbeddedBackend
+    from search.models import IndexEntry
     from search.query import MaterialSearch
 
     backend = EmbeddedBackend()
-    started = time.perf_counter()
-    count = backend.rebuild(documents(MATERIALS))
-    indexing = time.perf_counter() - started
+    count = IndexEntry.objects.count() if reuse else 0
+    if count:
+        indexing = None  # --keep: the index of an earlier run, timed then
+    else:
+        started = time.perf_counter()
+        count = backend.rebuild(documents(MATERIALS))
+        indexing = time.perf_counter() - started
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_indexentry")
@@ -124,7 +131,10 @@ def run(label):
             hits.append(results.total)
     every = [t for values in timings.values() for t in values]
     print(f"\n{label}: {MATERIALS:,} materials, {count:,} documents (km + en)")
-    print(f"  indexing (rebuild): {indexing:.1f} s ({count / indexing:.0f} documents/s)")
+    if indexing is None:
+        print("  indexing: kept from an earlier run (--keep)")
+    else:
+        print(f"  indexing (rebuild): {indexing:.1f} s ({count / indexing:.0f} documents/s)")
     print(f"  matches per query: median {statistics.median(hits):,.0f}, most {max(hits):,}, none {hits.count(0)}")
     print(f"  all queries ({len(every)}): median {statistics.median(every):.1f} ms, p95 {percentile(every, 95):.1f} ms")
     for kind, values in timings.items():
@@ -139,9 +149,20 @@ def percentile(values, pct):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
+    parser.add_argument(
+        "--keep",
+        nargs="?",
+        const="default",
+        help="keep the index for the next run: SQLite in this file, PostgreSQL in BENCH_DATABASE_URL's database",
+    )
     parser.add_argument("--child", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child == "sqlite":
+        if args.keep:
+            path = Path(args.keep if args.keep != "default" else tempfile.gettempdir() + "/bench-search.sqlite3")
+            setup_django(f"sqlite:///{path}")
+            run("SQLite FTS5", reuse=True)
+            return
         with tempfile.TemporaryDirectory() as tmp:
             setup_django(f"sqlite:///{tmp}/bench.sqlite3")
             run("SQLite FTS5")
@@ -152,15 +173,18 @@ def main():
 
         base, _, name = url.rpartition("/")
         with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{name}"')
+            exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not (args.keep and exists):
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                connection.execute(f'CREATE DATABASE "{name}"')
         setup_django(url)
-        run("PostgreSQL full-text search")
+        run("PostgreSQL full-text search", reuse=bool(args.keep))
         return
     # Each database in its own process: Django is set up once per process.
     for vendor in ["sqlite", "postgresql"]:
         if args.only in (None, vendor):
-            subprocess.run([sys.executable, __file__, "--child", vendor], check=True)
+            keep = [f"--keep={args.keep}"] if args.keep else []
+            subprocess.run([sys.executable, __file__, "--child", vendor, *keep], check=True)
 
 
 if __name__ == "__main__":

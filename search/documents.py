@@ -33,7 +33,13 @@ english_stemmer = token_filter("english_stemmer", "stemmer", language="english")
 english_possessive = token_filter("english_possessive", "stemmer", language="possessive_english")
 
 
-def synonyms_filter():
+def synonyms_filter(synonyms_set=None):
+    """The synonyms at search time: from the Elasticsearch synonyms set ``synonyms_set`` (updatable:
+    a change to the set applies to searches at once, with no reindex), or written into the index."""
+    if synonyms_set:
+        return token_filter(
+            "search_synonyms", "synonym_graph", synonyms_set=synonyms_set, updateable=True, lenient=True
+        )
     return token_filter("search_synonyms", "synonym_graph", synonyms=solr_rules(), lenient=True)
 
 
@@ -42,10 +48,13 @@ CHAR_FILTERS = [zero_width, khmer_digits, nfc]
 khmer_index = analyzer("khmer_index", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding])
 
 
-def khmer_search():
-    """Built when an index is created: the synonyms are what staff keep then (search/synonyms.py)."""
+def khmer_search(synonyms_set=None):
+    """Built when an index is created, with the synonyms staff keep (search/synonyms.py)."""
     return analyzer(
-        "khmer_search", tokenizer="icu_tokenizer", char_filter=CHAR_FILTERS, filter=[folding, synonyms_filter()]
+        "khmer_search",
+        tokenizer="icu_tokenizer",
+        char_filter=CHAR_FILTERS,
+        filter=[folding, synonyms_filter(synonyms_set)],
     )
 
 
@@ -57,12 +66,12 @@ english_index = analyzer(
 )
 
 
-def english_search():
+def english_search(synonyms_set=None):
     return analyzer(
         "english_search",
         tokenizer="icu_tokenizer",
         char_filter=CHAR_FILTERS,
-        filter=[english_possessive, folding, synonyms_filter(), english_stemmer],
+        filter=[english_possessive, folding, synonyms_filter(synonyms_set), english_stemmer],
     )
 
 
@@ -149,8 +158,9 @@ class MaterialDocument(Document):
         return cls(meta={"id": document.doc_id}, **fields)
 
 
-def materials_index(name):
-    """The index ``name`` with the settings, analyzers and mapping of ``MaterialDocument``."""
+def materials_index(name, synonyms_set=None):
+    """The index ``name`` with the settings, analyzers and mapping of ``MaterialDocument``; its search
+    analyzers read the synonyms from the synonyms set ``synonyms_set`` when given (the backend's)."""
     index = Index(name)
     index.settings(
         number_of_shards=int(getattr(settings, "ELASTICSEARCH_SHARDS", 1)),
@@ -158,6 +168,6 @@ def materials_index(name):
         max_result_window=10_000,
     )
     index.document(MaterialDocument)
-    index.analyzer(khmer_search())
-    index.analyzer(english_search())
+    index.analyzer(khmer_search(synonyms_set))
+    index.analyzer(english_search(synonyms_set))
     return index

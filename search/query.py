@@ -275,13 +275,16 @@ class MaterialSearch:
         else:
             result = self._search(parsed, require_all=True)
             if result.total == 0 and len(parsed.groups) > 1:
+                first = result
                 result = self._search(parsed, require_all=False)
                 relaxed = result.total > 0
+                if not relaxed:
+                    result = first  # the events block stays that of all the words
         num_pages = max(1, math.ceil(result.total / self.per_page))
         if self.page > num_pages and result.total:
             self.page = num_pages
             result = self._search(parsed, require_all=not relaxed)
-        events, events_total = self._events(parsed, require_all=not relaxed) if parsed.groups else ([], 0)
+        events, events_total = self._events(result)
         suggestion = ""
         if result.total == 0 and not events and parsed.groups:
             suggestion = self._suggestion(parsed)
@@ -300,21 +303,13 @@ class MaterialSearch:
             events_total=events_total,
         )
 
-    def _events(self, parsed, require_all):
-        """Events apart from the materials: lines of ``search.events.EventLine`` and how many events
-        matched (none when the reader chose a kind: then the list is of that kind alone)."""
-        if not self.apart:
+    def _events(self, result):
+        """Events apart from the materials, found by the same search (``result.apart``): lines of
+        ``search.events.EventLine`` and how many events matched (none when the reader chose a
+        kind: then the list is of that kind alone)."""
+        if not self.apart or result.apart is None:
             return [], 0
-        result = self.backend.search(
-            parsed,
-            filters={**self.filters, "kind": "event"},
-            offset=0,
-            limit=MAX_EVENT_HITS,
-            require_all=require_all,
-            exclude=self.hidden,
-            snippets=False,  # a line is a title, a date and its provinces
-        )
-        return event_lines(result.hits), result.total
+        return event_lines(result.apart.hits), result.apart.total
 
     def _suggestion(self, parsed):
         """A spelling the index knows, offered only when it finds something this search may show:
@@ -333,6 +328,7 @@ class MaterialSearch:
             require_all=require_all,
             exclude=self.hidden,
             exclude_kinds=self.apart,
+            apart_limit=MAX_EVENT_HITS if self.apart else 0,  # a line is a title, a date and its provinces
         )
 
     def _facets(self, result):

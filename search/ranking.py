@@ -48,12 +48,13 @@ def title_terms(title, language):
     return tuple(analyse(title, language))
 
 
-def bonus(parsed, phrase, title):
-    """The factor of one candidate: the phrase bonus, and the bonus of a title that is the query."""
+def bonus(parsed, phrase, title_terms):
+    """The factor of one candidate: the phrase bonus, and the bonus of a title that is the query
+    (``title_terms``: the title's terms as indexed, see :func:`title_terms`)."""
     factor = 1.0
     if phrase:
         factor *= 1 + PHRASE_BONUS
     terms = query_terms(parsed)
-    if terms and title and title_terms(title, parsed.language) == terms:
+    if terms and title_terms and tuple(title_terms) == terms:
         factor *= 1 + TITLE_BONUS
     return factor

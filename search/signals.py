@@ -182,10 +182,15 @@ def connect():
 
 
 def on_curation_changed(sender, **kwargs):
-    """Synonyms or promoted results changed: cached search pages are stale (read again at the next search)."""
+    """Synonyms or promoted results changed: cached search pages are stale (read again at the next
+    search); on Elasticsearch, a synonyms change is sent to its synonyms set."""
     from home.caching.page_cache import purge_groups
 
     transaction.on_commit(lambda: purge_groups(["search"]))
+    if sender._meta.label == "search.SynonymGroup":
+        backend = indexing.get_backend()
+        if hasattr(backend, "put_synonyms"):
+            _run(backend.put_synonyms)
 
 
 def connect_curation():

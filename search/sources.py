@@ -11,7 +11,10 @@ so a new kind of material (lesson kits, outreach events) is one ``register()`` c
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
+
+from wagtail.models import Page
 
 from home.security import access
 from search.files import documents_text
@@ -146,8 +149,21 @@ def source_for(obj):
 
 
 def hidden_keys():
-    """Every material that may not be found now, as ``"kind:id"`` keys: each search leaves them out."""
-    return [key for source in _registry.values() for key in source.hidden_keys()]
+    """Every material that may not be found now, as ``"kind:id"`` keys: each search leaves them out.
+
+    The page kinds are asked in one statement (``access.hidden_pages`` over every page of their
+    models, with each page's type), not one per kind: the same rule, one query a search."""
+    pages = {
+        ContentType.objects.get_for_model(source.model).pk: source
+        for source in _registry.values()
+        if source.is_page and source.hidden is None
+    }
+    keys = []
+    if pages:
+        rows = access.hidden_pages(Page.objects.filter(content_type_id__in=list(pages)))
+        keys = [f"{pages[type_id].kind}:{pk}" for pk, type_id in rows.values_list("pk", "content_type_id")]
+    others = (source for source in _registry.values() if source.hidden is not None or not source.is_page)
+    return keys + [key for source in others for key in source.hidden_keys()]
 
 
 def kind_labels():

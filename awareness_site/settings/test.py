@@ -43,4 +43,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # SQLite tests use a file, as the embedded site does, so concurrency tests meet real
 # SQLite locking (WAL, busy timeout) rather than the shared in-memory cache's.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    # One file per checkout; TEST_SQLITE_NAME gives a second test session in the same checkout its own
+    # (two sessions on one file delete each other's database).
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_SQLITE_NAME") or str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405

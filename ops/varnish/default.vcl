@@ -100,6 +100,22 @@ sub vcl_backend_response {
     return (deliver);
 }
 
+sub vcl_backend_fetch {
+    if (bereq.retries > 0) {
+        set bereq.backend = hosts.backend();  # a retry goes to the next host of the round
+    }
+}
+
+sub vcl_backend_error {
+    # A host that died between two probes (killed, restarting): a reader's GET is asked once more, of
+    # the next host, instead of answering 503. Never what is counted (the beacon, kit downloads: a
+    # request the dead host may have counted is not sent twice), never anything but GET and HEAD.
+    if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")
+        && bereq.url !~ "^/beacon/" && bereq.url !~ "^/(km|en)/lesson-kits/.+/(files|zip)/") {
+        return (retry);
+    }
+}
+
 sub vcl_deliver {
     unset resp.http.x-url;
     if (obj.hits > 0) {

@@ -17,8 +17,10 @@ class Hit:
 
 @dataclass
 class BackendResult:
-    """What a backend returns: hits, total and raw facet counts ``{facet: {value: count}}``."""
+    """What a backend returns: hits, total and raw facet counts ``{facet: {value: count}}``; with
+    ``apart_limit``, ``apart`` holds the kinds shown apart (events) as a result of their own."""
 
     hits: list
     total: int
     facet_counts: dict = field(default_factory=dict)
+    apart: "BackendResult | None" = None

@@ -28,6 +28,7 @@ from search import ranking
 from search.backends.base import BackendResult, Hit
 from search.documents import MaterialDocument, exact_title, materials_index
 from search.sources import FACETS, kind_labels
+from search.synonyms import solr_rules
 from search.text import Subword, fold, normalise, words
 
 FIELD_BOOSTS = {"title": 10, "names": 5, "summary": 3, "body": 1}
@@ -168,6 +169,21 @@ def search_body(parsed, filters=None, offset=0, limit=10, require_all=True, excl
     }
 
 
+def search_bodies(
+    parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), exclude_kinds=(), apart_limit=0
+):
+    """The request bodies of one search: the materials, then (with ``apart_limit``) the kinds shown
+    apart, their best ``apart_limit`` with no facets or highlighting beyond the title."""
+    bodies = [search_body(parsed, filters, offset, limit, require_all, exclude, exclude_kinds)]
+    if exclude_kinds and apart_limit:
+        apart = search_body(parsed, filters, 0, apart_limit, require_all, exclude)
+        apart["query"] = {"bool": {"must": [apart["query"]], "filter": [{"terms": {"kind": list(exclude_kinds)}}]}}
+        apart.pop("aggs")
+        apart["highlight"]["fields"] = {f"title_{parsed.language}": {"number_of_fragments": 0}}
+        bodies.append(apart)
+    return bodies
+
+
 def suggest_body(parsed):
     """A term suggester over the words of the query's language (for "did you mean")."""
     return {
@@ -260,8 +276,23 @@ class ElasticsearchBackend:
 
     # Writing -------------------------------------------------------------------
 
+    @property
+    def synonyms_set(self):
+        """The Elasticsearch synonyms set the search analyzers read (``PUT _synonyms/<id>``)."""
+        return f"{self.prefix}-synonyms"
+
+    def synonym_rules(self):
+        """The synonyms set's rules: one per group staff keep (``search.synonyms``), in Solr form."""
+        return [{"id": f"group-{number}", "synonyms": rule} for number, rule in enumerate(solr_rules(), 1)]
+
+    def put_synonyms(self):
+        """Replace the synonyms set with the groups staff keep: Elasticsearch reloads the search
+        analyzers of every index that reads it, so searches use the change at once, with no reindex."""
+        self.client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=self.synonym_rules())
+
     def create_index(self, name):
-        materials_index(name).create(using=self.client)
+        self.put_synonyms()  # an index can only be created once the set its analyzers name exists
+        materials_index(name, synonyms_set=self.synonyms_set).create(using=self.client)
         return name
 
     def ensure_index(self):
@@ -332,12 +363,31 @@ class ElasticsearchBackend:
     # Reading -------------------------------------------------------------------
 
     def search(
-        self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), exclude_kinds=(), snippets=True
+        self,
+        parsed,
+        filters=None,
+        offset=0,
+        limit=10,
+        require_all=True,
+        exclude=(),
+        exclude_kinds=(),
+        snippets=True,
+        apart_limit=0,
     ):
+        """As the embedded backend's: with ``apart_limit``, the kinds ``exclude_kinds`` come back as
+        ``apart``, from a second search sent in the same request (``msearch``)."""
         self.ensure_index()
-        body = search_body(parsed, filters, offset, limit, require_all, exclude, exclude_kinds)
-        response = self.client.search(index=self.alias, body=body)
-        return result_from_response(response, parsed.language)
+        bodies = search_bodies(parsed, filters, offset, limit, require_all, exclude, exclude_kinds, apart_limit)
+        if len(bodies) == 1:
+            return result_from_response(self.client.search(index=self.alias, body=bodies[0]), parsed.language)
+        lines = [line for body in bodies for line in ({"index": self.alias}, body)]
+        responses = self.client.msearch(body=lines)["responses"]
+        for response in responses:
+            if "error" in response:
+                raise RuntimeError(f"Elasticsearch msearch: {response['error']}")
+        result = result_from_response(responses[0], parsed.language)
+        result.apart = result_from_response(responses[1], parsed.language)
+        return result
 
     def suggest(self, parsed):
         self.ensure_index()

@@ -8,6 +8,8 @@ tsvector built from the terms as they are (never re-parsed) on PostgreSQL.
 Typo tolerance draws on ``IndexTerm``, the Latin words seen in the index.
 """
 
+import heapq
+import itertools
 import string
 import uuid
 from collections import Counter
@@ -40,7 +42,7 @@ MAX_TYPO_ALTERNATIVES = 5
 
 # Facet values of every entry, read once per process and again after the index changes
 # (IndexState.generation): counting facets over thousands of matches is then a lookup per match.
-_facet_map = {"generation": None, "vendor": None, "entries": {}}
+_facet_map = {"generation": None, "vendor": None, "entries": {}, "kinds": {}}
 
 
 def tag(facet, value):
@@ -148,9 +150,12 @@ def _fts5_text(groups, require_all):
     return "(" + (" AND " if require_all else " OR ").join(parts) + ")"
 
 
-def fts5_phrase_match(terms, candidates):
-    """FTS5: the whole query as one phrase in the title, names or summary, among ``candidates`` (ids)."""
-    return "{title names summary} : " + _fts_phrase(terms)
+def fts5_lead(groups, whole=()):
+    """FTS5: any word (or phrase) of the query in the title, names or summary: the matches ranked in full."""
+    phrases = [
+        _fts_phrase(a) for alternatives in [*groups, *whole] for a in alternatives if a and not isinstance(a, Subword)
+    ]
+    return "{title names summary} : (" + " OR ".join(dict.fromkeys(phrases)) + ")" if phrases else ""
 
 
 def tsquery_literal(groups, require_all, tags=(), pairs=False, whole=()):
@@ -305,8 +310,16 @@ class EmbeddedBackend:
             entries = {}
             for entry_id, facets in IndexEntry.objects.values_list("pk", "facets").iterator(chunk_size=5000):
                 entries[entry_id] = tuple(tuple(line.split("=", 1)) for line in facets.splitlines() if "=" in line)
-            _facet_map.update(generation=generation, vendor=self.vendor, entries=entries)
+            kinds = {
+                entry_id: next((value for name, value in pairs if name == "kind"), "")
+                for entry_id, pairs in entries.items()
+            }
+            _facet_map.update(generation=generation, vendor=self.vendor, entries=entries, kinds=kinds)
         return _facet_map["entries"]
+
+    def kind_map(self):
+        """``{entry id: kind}``, from the facet map (read it first: :meth:`facet_map`)."""
+        return _facet_map["kinds"]
 
     @transaction.atomic
     def delete(self, keys, languages=None):
@@ -385,12 +398,37 @@ class EmbeddedBackend:
         query = fts5_match(groups, require_all, tags, whole=whole)
         return query and " NOT ".join([query, *(f"tags : {t}" for t in without)])
 
-    def _scored_matches(self, cursor, query):
+    def _scored_matches(self, cursor, query, lead, needed):
         """SQLite: ``(id, score)`` of every match: FTS5's bm25 with the column weights (``FTS5_WEIGHTS``),
-        as a positive score (bm25() is lower for better matches)."""
+        as a positive score (bm25() is lower for better matches).
+
+        bm25 costs FTS5 a read of every match's positions: over the thousands of matches of a common
+        word it is most of a search. So, as PostgreSQL ranks on the lead of each material (its narrow
+        vector): the ids of every match are read alone, bm25 is computed for the matches whose title,
+        names or summary hold a word of the query (``lead``, an FTS5 expression), and, only when those
+        are fewer than ``needed``, for the best ``needed`` of the others. The rest (matches in the body
+        alone, beyond what any page shows first) count with no score."""
         weights = ", ".join(str(w) for w in FTS5_WEIGHTS)
-        cursor.execute(f"SELECT rowid, -bm25(search_fts, {weights}) FROM search_fts WHERE search_fts MATCH %s", [query])
-        return cursor.fetchall()
+        cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [query])
+        every = [row[0] for row in cursor.fetchall()]
+        if not every:
+            return []
+        score = f"-bm25(search_fts, {weights})"
+        scores = {}
+        if lead:
+            cursor.execute(
+                f"SELECT rowid, {score} FROM search_fts WHERE search_fts MATCH %s", [f"({query}) AND {lead}"]
+            )
+            scores.update(cursor.fetchall())
+        if len(scores) < needed and len(every) > len(scores):
+            others = f"({query}) NOT {lead}" if lead else query
+            cursor.execute(
+                f"SELECT rowid, {score} FROM search_fts WHERE search_fts MATCH %s "
+                f"ORDER BY bm25(search_fts, {weights}) LIMIT %s",
+                [others, needed],
+            )
+            scores.update(cursor.fetchall())
+        return [(entry_id, scores.get(entry_id, 0.0)) for entry_id in every]
 
     def _ranked_ids(self, cursor, query, rank_query):
         """PostgreSQL: ``(id, score)`` of every match: matched on the full vector through its GIN
@@ -412,40 +450,78 @@ class EmbeddedBackend:
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
         return rows
 
-    def _phrase_matches(self, cursor, terms, candidates):
-        """Of ``candidates`` (ids), those whose title, names or summary hold ``terms`` as one phrase."""
-        if len(terms) < 2 or not candidates:
-            return set()
+    def _candidate_terms(self, cursor, candidates):
+        """``{id: (title terms, [title, names and summary as indexed])}`` of ``candidates`` (ids): the
+        analysed text the bonuses are read from (FTS5's stored columns, or the entry's own text
+        analysed as it was indexed on PostgreSQL)."""
         ids = ", ".join(str(int(i)) for i in candidates)
         if self.vendor == "postgresql":
+            rows = IndexEntry.objects.filter(pk__in=candidates).values_list("pk", "title", "language")
+            return {pk: (ranking.title_terms(title, language), None) for pk, title, language in rows}
+        cursor.execute(f"SELECT rowid, title, names, summary FROM search_fts WHERE rowid IN ({ids})")
+        return {row[0]: (tuple(row[1].split()), row[1:]) for row in cursor.fetchall()}
+
+    def _phrase_matches(self, cursor, terms, candidates, texts):
+        """Of ``candidates`` (ids), those whose title, names or summary hold ``terms`` as one phrase.
+
+        SQLite: read in the candidates' stored columns (terms as indexed, one space apart): a phrase
+        MATCH limited to a list of rowids costs FTS5 one phrase lookup over the index per rowid.
+        PostgreSQL: the narrow vector of each candidate, found by id."""
+        if len(terms) < 2 or not candidates:
+            return set()
+        if self.vendor == "postgresql":
+            ids = ", ".join(str(int(i)) for i in candidates)
             phrase = " <-> ".join(_pg_lexeme(t) for t in terms)
             cursor.execute(
                 f"SELECT id FROM search_indexentry WHERE id IN ({ids}) AND rank_vector @@ CAST(%s AS tsquery)",
                 [phrase],
             )
-        else:
-            cursor.execute(
-                f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid IN ({ids})",
-                [fts5_phrase_match(terms, candidates)],
-            )
-        return {row[0] for row in cursor.fetchall()}
+            return {row[0] for row in cursor.fetchall()}
+        needle = f" {' '.join(terms)} "
+        return {
+            entry_id
+            for entry_id, (_title, columns) in texts.items()
+            if any(needle in f" {column} " for column in columns if column)
+        }
 
-    def _ordered(self, cursor, parsed, rows):
+    def _ordered(self, cursor, parsed, rows, needed):
         """Every match best first: the database's score (``rows``: ``(id, score)``) times the weight of
         the material's kind (settings ``SEARCH_KIND_WEIGHTS``), then, for the best ``CANDIDATES`` only,
-        the bonuses for the whole query as a phrase and for a title that is the query."""
-        facet_map = self.facet_map()
+        the bonuses for the whole query as a phrase and for a title that is the query. Only the first
+        ``needed`` ids are in order: the others follow in any order (they count for totals and facets)."""
+        kinds = self.kind_map()
+        weights = {kind: float(weight) for kind, weight in ranking.kind_weights().items()}
+        floor = ranking.SCORE_FLOOR
         scores = {}
+        unscored = []  # matches the rank function gave nothing: the floor, times their kind's weight
         for entry_id, score in rows:
-            kind = next((value for name, value in facet_map.get(entry_id, ()) if name == "kind"), "")
-            scores[entry_id] = (max(float(score or 0.0), 0.0) + ranking.SCORE_FLOOR) * ranking.kind_weight(kind)
-        candidates = sorted(scores, key=lambda i: (-scores[i], i))[:CANDIDATES]
+            if score and score > 0:
+                scores[entry_id] = (score + floor) * weights.get(kinds.get(entry_id), 1.0)
+            else:
+                unscored.append(entry_id)
+        if len(scores) < max(CANDIDATES, needed):
+            for entry_id in unscored:
+                scores[entry_id] = floor * weights.get(kinds.get(entry_id), 1.0)
+            unscored = []
+
+        def order(entry_id):
+            return (-scores[entry_id], entry_id)
+
+        candidates = heapq.nsmallest(CANDIDATES, scores, key=order)
         if candidates:
-            phrased = self._phrase_matches(cursor, ranking.query_terms(parsed), candidates)
-            titles = dict(IndexEntry.objects.filter(pk__in=candidates).values_list("pk", "title"))
+            texts = self._candidate_terms(cursor, candidates)
+            phrased = self._phrase_matches(cursor, ranking.query_terms(parsed), candidates, texts)
             for entry_id in candidates:
-                scores[entry_id] *= ranking.bonus(parsed, phrase=entry_id in phrased, title=titles.get(entry_id, ""))
-        return sorted(scores, key=lambda i: (-scores[i], i))
+                title = texts.get(entry_id, ((), None))[0]
+                scores[entry_id] *= ranking.bonus(parsed, phrase=entry_id in phrased, title_terms=title)
+        # A bonus only raises a candidate, and every other match scores at most the last candidate's
+        # first score: the candidates, sorted again, come first; the rest is sorted only when a page
+        # reaches past them.
+        head = sorted(candidates, key=order)
+        if needed <= len(head):
+            chosen = set(head)
+            return head + [i for i in scores if i not in chosen] + unscored
+        return sorted(scores, key=order) + unscored
 
     def excluded_entries(self, keys):
         """Entry ids of the materials ``keys`` ("kind:id"), in every language."""
@@ -457,35 +533,64 @@ class EmbeddedBackend:
         return found
 
     def search(
-        self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), exclude_kinds=(), snippets=True
+        self,
+        parsed,
+        filters=None,
+        offset=0,
+        limit=10,
+        require_all=True,
+        exclude=(),
+        exclude_kinds=(),
+        snippets=True,
+        apart_limit=0,
     ):
         """Matches of ``parsed``, best first, without the materials ``exclude`` names (keys that may
-        not be found now) and without the kinds ``exclude_kinds`` (events, shown apart)."""
+        not be found now) and without the kinds ``exclude_kinds`` (events, shown apart).
+
+        With ``apart_limit``, the matches of ``exclude_kinds`` come back too, as the result's ``apart``
+        (the best ``apart_limit`` of them, without snippets or facets, and their total), from the same
+        full-text pass: one evaluation of the query for the materials and the events block."""
 
         groups = self.expand_typos(parsed)
         tags = [tag("language", parsed.language), *(tag(n, v) for n, v in sorted((filters or {}).items()))]
         whole = [list(g.alternatives) for g in parsed.whole]
-        query = self._query(groups, require_all, tags, without=[tag("kind", k) for k in exclude_kinds], whole=whole)
+        split = bool(exclude_kinds and apart_limit)
+        without = [] if split else [tag("kind", k) for k in exclude_kinds]
+        query = self._query(groups, require_all, tags, without=without, whole=whole)
+        empty = BackendResult(hits=[], total=0, apart=BackendResult(hits=[], total=0) if split else None)
         if not query:
-            return BackendResult(hits=[], total=0)
+            return empty
         excluded = self.excluded_entries(exclude) if exclude else set()
         with connection.cursor() as cursor:
             if self.vendor == "postgresql":
                 rows = self._ranked_ids(cursor, query, tsquery_literal(groups, require_all=False))
             else:
-                rows = self._scored_matches(cursor, query)
+                needed = max(CANDIDATES, offset + limit) + (apart_limit if split else 0) + len(excluded)
+                rows = self._scored_matches(cursor, query, fts5_lead(groups, whole), needed)
             rows = [row for row in rows if row[0] not in excluded]
-            if not rows:
-                return BackendResult(hits=[], total=0)
-            ids = self._ordered(cursor, parsed, rows)
-            page_ids = ids[offset : offset + limit]
-        facet_map = self.facet_map()
-        counter = Counter(pair for entry_id in ids for pair in facet_map.get(entry_id, ()))
+            apart_rows = []
+            facet_map = self.facet_map()
+            if split:
+                kinds, apart = self.kind_map(), set(exclude_kinds)
+                apart_rows = [row for row in rows if kinds.get(row[0]) in apart]
+                if apart_rows:
+                    rows = [row for row in rows if kinds.get(row[0]) not in apart]
+            ids = self._ordered(cursor, parsed, rows, offset + limit) if rows else []
+            apart_ids = self._ordered(cursor, parsed, apart_rows, apart_limit) if apart_rows else []
+        result = self._result(parsed, groups, ids, ids[offset : offset + limit], snippets, facet_map)
+        if split:
+            result.apart = self._result(parsed, groups, apart_ids, apart_ids[:apart_limit], False, None)
+        return result
+
+    def _result(self, parsed, groups, ids, page_ids, snippets, facet_map):
+        """``BackendResult`` of ordered ``ids``: the hits of ``page_ids``, the total and (with
+        ``facet_map``) the facet counts over every id."""
         facet_counts = {}
-        for (name, value), count in counter.items():
-            facet_counts.setdefault(name, {})[value] = count
-        total = len(ids)
-        entries = IndexEntry.objects.in_bulk(page_ids)
+        if facet_map is not None:
+            counter = Counter(itertools.chain.from_iterable(map(facet_map.get, ids, itertools.repeat(()))))
+            for (name, value), count in counter.items():
+                facet_counts.setdefault(name, {})[value] = count
+        entries = IndexEntry.objects.in_bulk(page_ids) if page_ids else {}
         terms = {t for alternatives in groups for a in alternatives if not isinstance(a, Subword) for t in a}
         labels = kind_labels()
         hits = []
@@ -508,7 +613,7 @@ class EmbeddedBackend:
                     key=entry.key,
                 )
             )
-        return BackendResult(hits=hits, total=total, facet_counts=facet_counts)
+        return BackendResult(hits=hits, total=len(ids), facet_counts=facet_counts)
 
     def suggest(self, parsed):
         """The query with each word the index does not know replaced by the nearest word it knows."""

@@ -120,11 +120,21 @@ def wait_for(url, seconds=20):
 
 @pytest.fixture
 def varnish(live_server):
-    need(VARNISHD.exists() and shutil.which("varnishadm"), "varnishd (apt-get install varnish)")
     port = live_server.url.rsplit(":", 1)[1]
+    yield from run_varnish(port, port)
+
+
+@pytest.fixture
+def varnish_one_host_down(live_server):
+    """Varnish with host A on a port nobody listens on (a host just killed) and host B the live server."""
+    yield from run_varnish(str(closed_port()), live_server.url.rsplit(":", 1)[1])
+
+
+def run_varnish(port_a, port_b):
+    need(VARNISHD.exists() and shutil.which("varnishadm"), "varnishd (apt-get install varnish)")
     folder = Path(tempfile.mkdtemp(prefix="test-varnish-"))
     vcl = (ROOT / "ops" / "varnish" / "default.vcl").read_text()
-    (folder / "default.vcl").write_text(vcl.replace('"8001"', f'"{port}"').replace('"8002"', f'"{port}"'))
+    (folder / "default.vcl").write_text(vcl.replace('"8001"', f'"{port_a}"').replace('"8002"', f'"{port_b}"'))
     folder.chmod(0o755)  # varnishd reads the VCL after dropping its privileges
     (folder / "default.vcl").chmod(0o644)
     listen = closed_port()
@@ -184,3 +194,12 @@ def test_varnish_keeps_pages_and_a_publish_purges_them(varnish, settings):
         assert get(varnish + f"/beacon/{home.pk}/en.gif")[1] == "miss"
     after = sum(PageViewCount.objects.filter(page_id=home.pk).values_list("count", flat=True))
     assert after - before == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_host_that_died_between_two_probes_costs_readers_nothing(varnish_one_host_down):
+    """Before the health probe notices (two failed probes, about 2 s), half the requests go to the dead
+    host: Varnish asks the other host instead of answering 503."""
+    setup_site.run()
+    answers = [get(varnish_one_host_down + f"/en/?reader={n}")[0] for n in range(8)]
+    assert answers == [200] * 8

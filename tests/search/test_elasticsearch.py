@@ -10,6 +10,7 @@ from search.backends.elastic import (
     ElasticsearchBackend,
     complete_body,
     result_from_response,
+    search_bodies,
     search_body,
     suggest_body,
     suggestion_from_response,
@@ -56,6 +57,46 @@ def test_english_fields_stem_and_both_languages_search_with_the_one_synonym_file
         assert "search_synonyms" in analysis["analyzer"][name]["filter"]
     for name in ("khmer_index", "english_index"):
         assert "search_synonyms" not in analysis["analyzer"][name]["filter"]
+
+
+def test_the_backend_s_index_reads_its_synonyms_from_an_updatable_synonyms_set():
+    client = FakeClient()
+    backend = ElasticsearchBackend(client, prefix="prod")
+    created = {}
+    client.indices.create = lambda index, **kwargs: (
+        created.update(index=index, **kwargs) or client.log.append(("create", index))
+    )
+    backend.create_index("prod-materials-2")
+    # The set is written first (an index naming a missing set cannot be created), then the index.
+    assert [entry[0] for entry in client.log] == ["put_synonym", "create"]
+    _, set_id, rules = client.log[0]
+    assert set_id == "prod-synonyms" == backend.synonyms_set
+    assert [rule["synonyms"] for rule in rules] == [", ".join(group) for group in synonym_groups()]
+    assert len({rule["id"] for rule in rules}) == len(rules)
+    analysis = created["body"]["settings"]["analysis"]
+    assert analysis["filter"]["search_synonyms"] == {
+        "type": "synonym_graph",
+        "synonyms_set": "prod-synonyms",
+        "updateable": True,  # search-time analyzers only: Elasticsearch reloads them when the set changes
+        "lenient": True,
+    }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_synonym_group_saved_by_staff_is_sent_to_the_synonyms_set_without_a_reindex(settings, monkeypatch):
+    from search import indexing
+    from search.models import SynonymGroup
+
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # never reached: the backend's client is the fake
+    client = FakeClient()
+    backend = ElasticsearchBackend(client, prefix="prod")
+    monkeypatch.setattr(indexing, "get_backend", lambda: backend)
+    group = SynonymGroup.objects.create(names="ម្សៅស, white powder, heroin")
+    sent = [entry for entry in client.log if entry[0] == "put_synonym"]
+    assert sent and any(rule["synonyms"] == "ម្សៅស, white powder, heroin" for rule in sent[-1][2])
+    group.delete()
+    assert not any(rule["synonyms"] == "ម្សៅស, white powder, heroin" for rule in client.log[-1][2])
+    assert not [entry for entry in client.log if entry[0] in ("create", "bulk")]  # nothing reindexed
 
 
 def test_language_and_facets_are_keywords_and_there_is_a_completion_field(mapping):
@@ -205,10 +246,19 @@ class FakeIndices:
         self.log.append(("delete", index))
 
 
+class FakeSynonyms:
+    def __init__(self, log):
+        self.log = log
+
+    def put_synonym(self, id, synonyms_set):
+        self.log.append(("put_synonym", id, synonyms_set))
+
+
 class FakeClient:
     def __init__(self):
         self.log = []
         self.indices = FakeIndices(self.log)
+        self.synonyms = FakeSynonyms(self.log)
 
 
 def test_rebuild_fills_a_new_index_then_swaps_the_alias_at_once(monkeypatch):
@@ -311,6 +361,36 @@ def test_ranking_multiplies_kind_weights_and_the_phrase_and_exact_title_bonuses(
     # A document carries its title in that same form.
     document = IndexDocument(kind="campaign", object_id="1", language="en", title="Drug-free schools", url="/")
     assert MaterialDocument.from_index_document(document).to_dict()["title_exact"] == "drug free school"
+
+
+def test_events_come_from_a_second_body_of_the_same_request_ranked_alike_without_facets():
+    parsed = parse_query("school", "en")
+    materials, events = search_bodies(parsed, {"topic": "family"}, 10, 10, exclude_kinds=["event"], apart_limit=100)
+    assert materials == search_body(parsed, {"topic": "family"}, 10, 10, exclude_kinds=["event"])
+    assert events["from"] == 0 and events["size"] == 100 and "aggs" not in events
+    assert events["query"]["bool"]["filter"] == [{"terms": {"kind": ["event"]}}]
+    ranked_events = events["query"]["bool"]["must"][0]["function_score"]
+    assert ranked_events["functions"] == materials["query"]["function_score"]["functions"]
+    assert {"term": {"topic": "family"}} in ranked_events["query"]["bool"]["filter"]
+    assert list(events["highlight"]["fields"]) == ["title_en"]
+    # Without a block apart (a reader who chose a kind), one body.
+    assert search_bodies(parsed, {"kind": "event"}) == [search_body(parsed, {"kind": "event"})]
+
+
+def test_a_search_with_events_apart_is_one_msearch_request():
+    sent = []
+
+    class Client:
+        def msearch(self, body):
+            sent.append(body)
+            response = {"hits": {"hits": [], "total": {"value": 0}}, "aggregations": {}}
+            return {"responses": [response, response]}
+
+    backend = ElasticsearchBackend(Client(), prefix="t")
+    backend.ensure_index = lambda: None
+    result = backend.search(parse_query("school", "en"), exclude_kinds=["event"], apart_limit=100)
+    assert len(sent) == 1 and [line for line in sent[0][::2]] == [{"index": "t-materials"}] * 2
+    assert result.total == 0 and result.apart is not None and result.apart.total == 0
 
 
 class RecordingClient(FakeClient):
