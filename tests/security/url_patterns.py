@@ -95,7 +95,7 @@ def concrete_url(route, name, ids):
         return _snippet_url(name, i)
     if name.startswith("outreach_events:"):
         action = name.split(":")[1]
-        if action in ("list", "list_results", "add"):
+        if action in ("list", "list_results", "add", "offline_submit"):
             return reverse(name)
         return reverse(name, args=(i["event_b"],))
     kwargs = {
