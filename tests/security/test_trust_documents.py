@@ -81,7 +81,9 @@ def zips_on_disk(kit):
 
 
 def found(words, language="en"):
-    return [hit.url for hit in MaterialSearch(words, language=language).run().hits]
+    """Addresses a search shows: the materials, then the events block."""
+    results = MaterialSearch(words, language=language).run()
+    return [hit.url for hit in results.hits] + [line.url for line in results.events]
 
 
 def staff(username="moderator"):
@@ -147,7 +149,7 @@ def test_private_document_text_never_reaches_search(kit):
 def test_restricting_a_collection_later_takes_its_documents_out_of_kits_and_search(client, kit):
     collection = Collection.get_first_root_node().add_child(name="ឯកសារថ្មី")
     kit, kit_file = attach(kit, private_document(collection))
-    assert found(SECRET_WORD) == [kit.url]
+    assert found(SECRET_WORD) == [url_of(kit)]
     assert PRIVATE_TITLE in client.get(url_of(kit)).content.decode()
     read(client.get(url_of(kit, "zip/all/")))  # built with the file, while it was public
 
@@ -163,7 +165,7 @@ def test_restricting_a_collection_later_takes_its_documents_out_of_kits_and_sear
     ]  # ZIPs built before the restriction are gone from the disk
 
     restriction.delete()
-    assert found(SECRET_WORD) == [kit.url]
+    assert found(SECRET_WORD) == [url_of(kit)]
     assert PRIVATE_TITLE in client.get(url_of(kit)).content.decode()
 
 
@@ -223,8 +225,9 @@ def test_elasticsearch_queries_exclude_what_may_not_be_found():
     from search.query import parse_query
 
     body = search_body(parse_query("yama", "en"), exclude=["fact_sheet:7", "event:3"])
-    assert body["query"]["bool"]["must_not"] == [{"terms": {"key": ["fact_sheet:7", "event:3"]}}]
-    assert "must_not" not in search_body(parse_query("yama", "en"))["query"]["bool"]
+    query = body["query"]["function_score"]["query"]  # the ranking wraps the query (search/ranking.py)
+    assert query["bool"]["must_not"] == [{"terms": {"key": ["fact_sheet:7", "event:3"]}}]
+    assert "must_not" not in search_body(parse_query("yama", "en"))["query"]["function_score"]["query"]["bool"]
 
 
 def test_the_search_passes_hidden_materials_to_the_backend():
@@ -233,9 +236,9 @@ def test_the_search_passes_hidden_materials_to_the_backend():
     seen = {}
 
     class Recording(EmbeddedBackend):
-        def search(self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=()):
+        def search(self, parsed, filters=None, offset=0, limit=10, require_all=True, exclude=(), **kwargs):
             seen["exclude"] = set(exclude)
-            return super().search(parsed, filters, offset, limit, require_all, exclude)
+            return super().search(parsed, filters, offset, limit, require_all, exclude, **kwargs)
 
     MaterialSearch("yama", language="en", backend=Recording()).run()
     assert f"fact_sheet:{page.pk}" in seen["exclude"]
