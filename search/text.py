@@ -47,11 +47,17 @@ def with_latin_digits(text):
 _local = threading.local()
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never text; PostgreSQL refuses NUL outright
+
+
 def normalise(text):
-    """NFC, without zero-width spaces, Khmer digits as Latin digits."""
+    """NFC, without zero-width spaces or control characters, Khmer digits as Latin digits."""
     if not text:
         return ""
-    return with_latin_digits(without_invisible(unicodedata.normalize("NFC", str(text))))
+    text = str(text)
+    if CONTROL.search(text):
+        text = CONTROL.sub(" ", text)
+    return with_latin_digits(without_invisible(unicodedata.normalize("NFC", text)))
 
 
 def words(text):

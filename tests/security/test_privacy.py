@@ -174,7 +174,7 @@ def test_logging_configuration_writes_no_address_or_user_agent():
 
 
 def test_gunicorn_access_log_names_no_visitor():
-    namespace = {}
+    namespace = {"__file__": str(ROOT / "gunicorn.conf.py")}  # as gunicorn loads it: a module with its file
     exec(compile((ROOT / "gunicorn.conf.py").read_text(), "gunicorn.conf.py", "exec"), namespace)  # noqa: S102
     log_format = namespace["access_log_format"]
     assert "%(U)s" in log_format  # the path, without the query string (a search can be personal)
