@@ -1,11 +1,20 @@
 """Journey 3, step 2, at phone size: a young reader searches in Khmer for a slang name of
 methamphetamine and finds the yama fact sheet; searching in English finds the same material."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
 from tests.browser.conftest import assert_accessible, screenshot
 
 pytestmark = pytest.mark.browser
+
+
+def opened(href, language):
+    """The address a result link opens: through the click counter (search/curation.py), /search/go/
+    with the signed address of the material."""
+    assert href.startswith(f"/{language}/search/go/?"), href
+    return parse_qs(urlsplit(href).query)["to"][0].rsplit(":", 1)[0]
 
 
 def test_khmer_slang_then_english_find_the_yama_fact_sheet(live_site, only_local_requests):
@@ -19,7 +28,8 @@ def test_khmer_slang_then_english_find_the_yama_fact_sheet(live_site, only_local
     assert phone.locator('meta[name="robots"]').get_attribute("content") == "noindex"
     assert phone.locator("#search-page-q").input_value() == "ថ្នាំម៉ា"
     first = phone.locator(".result").first
-    assert first.locator("a").get_attribute("href") == "/km/facts/yama/"
+    # Through the click counter (search/curation.py): /search/go/ with the signed address of the sheet.
+    assert opened(first.locator("a").get_attribute("href"), "km") == "/km/facts/yama/"
     assert first.locator("mark").count() >= 1
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(phone, "search-km-360")
@@ -35,7 +45,7 @@ def test_khmer_slang_then_english_find_the_yama_fact_sheet(live_site, only_local
     phone.locator("form.search-form--page button[type=submit]").click()
     phone.wait_for_url("**/en/search/?q=yama")
     first = phone.locator(".result").first
-    assert first.locator("a").get_attribute("href") == "/en/facts/yama-methamphetamine-pills/"
+    assert opened(first.locator("a").get_attribute("href"), "en") == "/en/facts/yama-methamphetamine-pills/"
     # Facets are plain links: narrowing to fact sheets works without JavaScript.
     phone.locator("details.facets summary").click()
     phone.locator("details.facets a", has_text="Fact sheet").first.click()
