@@ -21,7 +21,6 @@ from django.db import models
 from django.db.models.signals import post_save
 from django.http import Http404
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import CollectionViewRestriction
@@ -31,6 +30,7 @@ from home.background import later, retrying
 from home.http.daily_counts import increment
 from home.http.ranged_files import serve_ranged
 from home.http.visitors import is_bot
+from home.security import access
 from home.security.refusals import document_refusal
 
 ZIP_LANGUAGES = ("km", "en", "all")
@@ -89,6 +89,14 @@ def should_count(request, byte_range):
     return byte_range is None or byte_range[0] == 0
 
 
+def mark_download(response, public):
+    """What caches may do with a download. Every download must reach the site to be counted, so no
+    cache may answer it without asking (``no-cache``; the front cache passes these addresses anyway);
+    a teacher's phone may keep a public one the teacher saved for offline (home/static/js/sw.js). A
+    restricted file is kept by nothing (``private, no-store``): not on a shared phone either."""
+    response["Cache-Control"] = "no-cache" if public else "private, no-store"
+
+
 def serve_kit_file(request, kit, kit_file):
     """The file, when ``request`` passes its collection's view restrictions (else the sign-in, code or
     password page, as at the document's own address); a restricted file is marked private for caches."""
@@ -107,8 +115,7 @@ def serve_kit_file(request, kit, kit_file):
     response, byte_range = serve_ranged(
         request, handle, size, content_type, filename, etag, ascii_fallback=Path(document.file.name).name
     )
-    # Never kept by a shared cache, public or not: every download reaches the site and is counted.
-    patch_cache_control(response, private=True)
+    mark_download(response, public=access.is_public_document(document))
     if response.status_code in (200, 206) and should_count(request, byte_range):
         after_sending(
             response, lambda: count_download(kit, f"file:{document.pk}", kit_file.language, document=document)
@@ -251,7 +258,7 @@ def serve_kit_zip(request, kit, language):
     digest = Path(name).stem.rsplit("-", 1)[-1]
     filename = f"{kit.slug}-{language}.zip"
     response, byte_range = serve_ranged(request, handle, size, "application/zip", filename, f'"{digest}"')
-    patch_cache_control(response, private=True)  # counted at every download: no shared cache keeps it
+    mark_download(response, public=True)  # a ZIP holds the kit's public files only
     if response.status_code in (200, 206) and should_count(request, byte_range):
         after_sending(response, lambda: count_download(kit, f"zip:{language}", language))
     return response

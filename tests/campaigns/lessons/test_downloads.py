@@ -149,3 +149,33 @@ def test_downloads_are_counted_per_kit_file_language_and_day(client, kit):
 def test_counting_stores_nothing_about_the_visitor():
     columns = {field.name for field in DownloadCount._meta.get_fields()}
     assert columns == {"id", "day", "kit", "document", "target", "language", "count"}
+
+
+def test_public_downloads_may_be_kept_by_the_phone_but_always_reach_the_site(client, kit):
+    """A teacher's phone keeps a kit saved for offline (home/static/js/sw.js keeps no private or no-store
+    answer); no cache may answer a download without asking the site, where it is counted."""
+    kit_file = kit.files.get(role="teacher_guide", language="km")
+    for url in (file_url(kit, kit_file), zip_url(kit, "all")):
+        control = {d.strip() for d in fetch(client, url, HTTP_USER_AGENT=PHONE)["Cache-Control"].split(",")}
+        assert "no-cache" in control and not control & {"private", "no-store", "public"}, url
+
+
+def test_a_restricted_kit_file_is_kept_by_no_cache_not_even_the_phone(client, kit):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    kit_file = kit.files.get(role="teacher_guide", language="km")
+    collection = Collection.get_first_root_node().add_child(name="ឯកសារគ្រូ")
+    document = kit_file.document
+    document.collection = collection
+    document.save()
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.PASSWORD, password="គ្រូ១២៣"
+    )
+    client.post(
+        f"/documents/authenticate_with_password/{collection.get_view_restrictions().get().pk}/",
+        {"password": "គ្រូ១២៣", "return_url": file_url(kit, kit_file)},
+    )
+    response = fetch(client, file_url(kit, kit_file), HTTP_USER_AGENT=PHONE)
+    assert response.status_code == 200
+    control = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert {"private", "no-store"} <= control
