@@ -18,7 +18,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import PHONE, log_in, new_context, screenshot, site_shell
+from tests.browser.conftest import PHONE, SCREENSHOTS, log_in, new_context, screenshot, site_shell
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +54,15 @@ AS_IF_UNSENT = f"""async (title) => {{
   await ({ASK})(db.transaction("items", "readwrite").objectStore("items").put(item));
   db.close();
 }}"""
+
+
+def csp_violations(page):
+    """What the Content Security Policy refused on this page (the console says so): must stay empty."""
+    found = []
+    page.on(
+        "console", lambda message: found.append(message.text) if "Content Security Policy" in message.text else None
+    )
+    return found
 
 
 def phone_context(chromium):
@@ -145,6 +154,7 @@ def test_an_event_and_a_report_with_photos_saved_offline_are_sent_once_when_the_
 ):
     context = phone_context(chromium)
     page = context.new_page()
+    violations = csp_violations(page)
     held = held_event(site_env, "វគ្គអប់រំយុវជន ម្សិលមិញ គ្មានសេវា")
     day = upcoming_day(site_env, 9)
 
@@ -217,6 +227,7 @@ def test_an_event_and_a_report_with_photos_saved_offline_are_sent_once_when_the_
     # The sent event's row links to it.
     page.locator(f"#outreach-queue .outreach-queue__item:has-text('{TITLE}') a").click()
     page.wait_for_url(re.compile(r".*/admin/outreach-events/inspect/\d+/$"))
+    assert not violations, violations
     context.close()
 
 
@@ -370,3 +381,72 @@ def test_signing_out_with_unsent_items_warns_and_another_official_sees_nothing_o
 def sign_out(page):
     """The sidebar's sign-out, as an official taps it on a phone."""
     page.evaluate("() => document.querySelector('form[action$=\"/logout/\"]').requestSubmit()")
+
+
+SCHOOL = "សាលាបឋមសិក្សាភូមិអូរគ្មានសេវា"
+NO_REPORT_WAITS = f"""async () => {{
+  const db = await new Promise((resolve) => {{
+    const r = indexedDB.open("nacd-class-reports", 1);
+    r.onsuccess = () => resolve(r.result);
+  }});
+  const n = await ({ASK})(db.transaction("reports").objectStore("reports").count());
+  db.close();
+  return n === 0;
+}}"""
+
+
+def test_a_teachers_class_report_typed_offline_waits_on_the_phone_and_is_sent_once(
+    live_site, site_env, chromium, page_paths
+):
+    """No account: the kit page's report, typed in a school without signal, is sent later, once."""
+    context = phone_context(chromium)
+    page = context.new_page()
+    violations = csp_violations(page)
+    kit = page_paths["km"]["lesson kit"]
+    page.goto(live_site + kit)
+    page.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller !== null")
+    page.reload()  # kept by the worker now
+    context.set_offline(True)
+    page.reload()
+    form = page.locator("#report form")
+    page.fill("#id_school", SCHOOL)
+    page.select_option("#id_province", index=1)
+    page.select_option("#id_district", index=1)
+    yesterday = upcoming_day(site_env, -1)
+    page.fill("#id_date_taught", f"{yesterday:%d/%m/%Y}")
+    page.fill("#id_girls", "១៧")
+    page.fill("#id_boys", "15")
+    form.locator("button[type=submit]").click()
+    status = form.locator("[data-connection-status][data-queue-state=saved]")
+    status.filter(has_text="រក្សាទុកនៅលើទូរស័ព្ទនេះ").wait_for()
+    assert form.locator("[data-send-now]").is_visible()
+    assert page.url == live_site + kit
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    form.screenshot(path=str(SCREENSHOTS / "class-report-waiting-km-360.png"))
+
+    # Opened again offline, in a second tab too: the report is still there, waiting.
+    page.reload()
+    assert page.input_value("#id_school") == SCHOOL
+    page.locator("#report [data-queue-state=saved]").wait_for()
+    other = context.new_page()
+    other.goto(live_site + kit)
+    other.locator("#report [data-queue-state=saved]").wait_for()
+    count = f"from campaigns.models import ClassReport as R; print(R.objects.filter(school='{SCHOOL}').count())"
+    assert site_shell(site_env, count) == "0"
+
+    # The signal returns with both tabs open: both try, one report is saved, and it is said.
+    context.set_offline(False)
+    page.wait_for_function(NO_REPORT_WAITS)
+    found = shell_json(
+        site_env,
+        "from campaigns.models import ClassReport as R; "
+        f"r = R.objects.filter(school='{SCHOOL}'); "
+        "print(json.dumps([r.count(), r.first().girls, r.first().client_id is not None]))",
+    )
+    assert found == [1, 17, True]
+    assert not violations, violations  # the public pages' strict policy: no inline script, none needed
+    for tab in (page, other):
+        tab.reload()
+        assert tab.locator("#report [data-queue-state]").count() == 0  # nothing waits any more
+        assert tab.input_value("#id_school") == ""  # and the copy kept for the form is gone with it
+    context.close()
