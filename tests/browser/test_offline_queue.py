@@ -371,7 +371,8 @@ def test_signing_out_with_unsent_items_warns_and_another_official_sees_nothing_o
 
     # The first official's item is still theirs, waiting for them.
     page.goto(live_site + "/admin/")
-    sign_out(page)
+    sign_out(page)  # nothing of theirs unsent: no question
+    page.wait_for_url(re.compile(r".*/admin/login/.*"))
     log_in(page, live_site, "kampot")
     page.goto(live_site + BASE)
     wait_for_state(page, title, "refused")

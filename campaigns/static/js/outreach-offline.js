@@ -96,7 +96,7 @@
       answer = null; // no connection after all: it waits
     }
     if (answer && answer.status === "sent") {
-      Object.assign(item, { state: "sent", answer, photos: [], errors: [] });
+      Object.assign(item, { state: "sent", answer, photos: [], errors: [], sentAt: Date.now() });
     } else if (answer && answer.status === "refused") {
       Object.assign(item, { state: "refused", errors: answer.errors || [], confirm: answer.confirm || [] });
     } else {
@@ -127,8 +127,15 @@
     node.append(...children.filter((child) => child !== null && child !== undefined));
     return node;
   }
+  const SENT_SHOWN_MS = 3 * 24 * 3600 * 1000; // a sent item stays listed three days, then goes
+
   async function render() {
-    const items = (await mine()).sort((a, b) => a.savedAt - b.savedAt);
+    let items = await mine();
+    for (const old of items.filter((item) => item.state === "sent" && Date.now() - item.sentAt > SENT_SHOWN_MS)) {
+      await drop(old.id);
+    }
+    items = items.filter((item) => !(item.state === "sent" && Date.now() - item.sentAt > SENT_SHOWN_MS));
+    items.sort((a, b) => a.savedAt - b.savedAt);
     let box = document.getElementById("outreach-queue");
     if (!items.length) {
       if (box) box.hidden = true;
