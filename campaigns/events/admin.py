@@ -339,6 +339,11 @@ class ReportView(EditView):
     def header_more_buttons(self):
         return []
 
+    def get_editing_sessions(self):
+        """No "who else is editing" pings: the report opens and is saved without a signal (issue 18), where a
+        failed ping would stop Save with a dialog; another official's change meanwhile is the version check's."""
+        return None
+
     def get_success_message(self, instance=None):
         return _("Attendance of '%(event)s' reported. A provincial coordinator will verify it.") % {
             "event": self.object
@@ -654,6 +659,7 @@ def offline_texts():
     """What the phone queue's list and form say (campaigns/static/js/outreach-offline.js), in the admin's language."""
     return {
         "heading": _("Waiting to send"),
+        "all_sent": _("Sent from this phone"),
         "saved": _("Saved on this phone, waiting to send"),
         "sending": _("Sending…"),
         "sent": _("Sent"),
@@ -687,6 +693,15 @@ def offline_queue_script():
         reverse("outreach_events:add"),
         reverse("outreach_events:list"),
     )
+
+
+@hooks.register("insert_global_admin_css")
+def offline_queue_style():
+    """How the phone queue's list looks (campaigns/static/css/outreach-offline.css)."""
+    user = current_user()
+    if user is None or not policy.user_has_permission(user, "add"):
+        return ""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/outreach-offline.css"))
 
 
 @hooks.register(REGISTER_OFFLINE_ADMIN_SCREENS)

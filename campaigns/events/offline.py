@@ -43,10 +43,11 @@ REDIRECTS = (301, 302, 303)
 
 
 class Refused(Exception):
-    def __init__(self, errors, status=400):
+    def __init__(self, errors, status=400, confirm=()):
         super().__init__(errors)
         self.errors = [str(error) for error in errors]
         self.status = status
+        self.confirm = list(confirm)
 
 
 def client_id_of(value):
@@ -75,6 +76,18 @@ def form_errors(response):
             for field_errors in subform.errors.values():
                 errors += [str(error) for error in field_errors]
     return errors or [_("The server could not save this. Open the form and check it.")]
+
+
+def confirmations(response):
+    """The boxes the form asked to tick (a likely duplicate, an attendance far above the expected): each
+    ``{"name", "label"}``, so that the phone can show the box when the official fixes the item."""
+    form = (getattr(response, "context_data", None) or {}).get("form")
+    needed = sorted(getattr(form, "confirmations_needed", ()) or ())
+    return [{"name": name, "label": str(form.fields[name].label)} for name in needed if name in form.fields]
+
+
+def refused(response):
+    return Refused(form_errors(response), confirm=confirmations(response))
 
 
 def upload_photos(request, event, files):
@@ -154,7 +167,7 @@ def save_submission(request, client_id, kind):
         data["submission_token"] = str(client_id)  # one event per phone submission, whatever the form carried
         response = run_form_view(request, viewset.add_view, reverse(viewset.get_url_name("add")), data)
         if response.status_code not in REDIRECTS:
-            raise Refused(form_errors(response))
+            raise refused(response)
         event = visible_events(request.user).filter(submission_token=client_id).first()
         if event is None:
             raise Refused([_("The server could not save this. Open the form and check it.")])
@@ -167,7 +180,7 @@ def save_submission(request, client_id, kind):
     data = with_photos(data, upload_photos(request, event, request.FILES.getlist(PHOTO_FIELD)))
     response = run_form_view(request, viewset.report_view, path, data, pk=str(event.pk))
     if response.status_code not in REDIRECTS:
-        raise Refused(form_errors(response))
+        raise refused(response)
     event.refresh_from_db()
     return event, answer_for(event, kind)
 
@@ -193,8 +206,11 @@ def submit(request):
             record.result = answer
             record.save(update_fields=["event", "result"])
             return 200, answer
-    except Refused as refused:
-        return refused.status, {"status": "refused", "errors": refused.errors}
+    except Refused as refusal:
+        answer = {"status": "refused", "errors": refusal.errors}
+        if refusal.confirm:
+            answer["confirm"] = refusal.confirm
+        return refusal.status, answer
     except PermissionDenied:
         return 403, {"status": "refused", "errors": [_("You may not do this.")]}
     except Http404:

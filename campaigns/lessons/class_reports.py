@@ -10,12 +10,13 @@ of the client's address salted with the secret key and the hour (never the addre
 
 import datetime
 import re
+import uuid
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.http import HttpResponse, HttpResponseRedirect
+from django.db import IntegrityError, models, transaction
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,9 @@ class ClassReport(models.Model):
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Made on the teacher's phone for a report kept there without a signal (issue 18): the same report
+    # sent twice is one report. A random number, nothing about the teacher or the phone.
+    client_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-submitted_on", "-pk"]
@@ -222,8 +226,56 @@ def body_size(request):
     return int(declared)
 
 
+def client_id_of(request):
+    """The identifier the phone's queue made for this report (``offline_id``), or None."""
+    try:
+        return uuid.UUID(str(request.POST.get("offline_id", ""))[:64])
+    except ValueError:
+        return None
+
+
+def wants_json(request):
+    """The phone's queue (home/static/js/class-report.js) asks for an answer it can read, not a page."""
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def answered(request, kit, form=None, status=303):
+    """The answer to a post: the kit page thanking or showing the form's errors, or JSON for the queue."""
+    if wants_json(request):
+        if form is None:
+            return JsonResponse({"status": "sent"}, status=200)
+        errors = [str(e) for e in form.non_field_errors()]
+        errors += [
+            f"{form.fields[name].label}: {e}" for name, es in form.errors.items() if name != "__all__" for e in es
+        ]
+        return JsonResponse({"status": "refused", "errors": errors}, status=status)
+    if form is None:
+        return HttpResponseRedirect(kit.get_url(request) + "?reported=1#report", status=status)
+    response = kit.render(request, context_overrides={"report_form": form})
+    response.status_code = status
+    return response
+
+
+def save_once(form, client_id):
+    """Saves the report; a report already saved under the phone's identifier is not saved again."""
+    if client_id is None:
+        form.save()
+        return
+    try:
+        with transaction.atomic():
+            report = form.save(commit=False)
+            report.client_id = client_id
+            report.save()
+    except IntegrityError:
+        if not ClassReport.objects.filter(client_id=client_id).exists():
+            raise
+
+
 def receive_report(request, kit):
-    """POST handler of the form on the kit page: 303 to the kit on success, the page with errors otherwise."""
+    """POST handler of the form on the kit page: 303 to the kit on success, the page with errors otherwise.
+
+    A report from the phone's queue carries ``offline_id``: sent again (a lost answer, two tabs), it gets
+    the same thanks and nothing more is saved."""
     if request.method != "POST":
         return HttpResponseRedirect(kit.get_url(request) + "#report")
     if foreign_origin(request):
@@ -235,17 +287,14 @@ def receive_report(request, kit):
     form = ClassReportForm(request.POST, kit=kit)
     if request.POST.get("website"):
         # A robot filled the hidden field: answer as if it worked, keep nothing.
-        return HttpResponseRedirect(kit.get_url(request) + "?reported=1#report", status=303)
+        return answered(request, kit)
+    client_id = client_id_of(request)
+    if client_id is not None and ClassReport.objects.filter(client_id=client_id).exists():
+        return answered(request, kit)  # a repeat: already counted, not counted against the limit either
     if over_rate_limit(request):
         form.add_error(None, _("Too many reports from this connection. Please try again in an hour."))
-        response = kit.render(request, context_overrides={"report_form": form})
-        response.status_code = 429
-        return response
+        return answered(request, kit, form, status=429)
     if form.is_valid():
-        form.save()
-        response = HttpResponseRedirect(kit.get_url(request) + "?reported=1#report")
-        response.status_code = 303
-        return response
-    response = kit.render(request, context_overrides={"report_form": form})
-    response.status_code = 400
-    return response
+        save_once(form, client_id)
+        return answered(request, kit)
+    return answered(request, kit, form, status=400)

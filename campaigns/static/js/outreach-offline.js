@@ -96,9 +96,9 @@
       answer = null; // no connection after all: it waits
     }
     if (answer && answer.status === "sent") {
-      Object.assign(item, { state: "sent", answer, photos: [], errors: [] });
+      Object.assign(item, { state: "sent", answer, photos: [], errors: [], sentAt: Date.now() });
     } else if (answer && answer.status === "refused") {
-      Object.assign(item, { state: "refused", errors: answer.errors || [] });
+      Object.assign(item, { state: "refused", errors: answer.errors || [], confirm: answer.confirm || [] });
     } else {
       item.state = "saved"; // signed out meanwhile, or a network that answers with its own page: later
     }
@@ -127,8 +127,15 @@
     node.append(...children.filter((child) => child !== null && child !== undefined));
     return node;
   }
+  const SENT_SHOWN_MS = 3 * 24 * 3600 * 1000; // a sent item stays listed three days, then goes
+
   async function render() {
-    const items = (await mine()).sort((a, b) => a.savedAt - b.savedAt);
+    let items = await mine();
+    for (const old of items.filter((item) => item.state === "sent" && Date.now() - item.sentAt > SENT_SHOWN_MS)) {
+      await drop(old.id);
+    }
+    items = items.filter((item) => !(item.state === "sent" && Date.now() - item.sentAt > SENT_SHOWN_MS));
+    items.sort((a, b) => a.savedAt - b.savedAt);
     let box = document.getElementById("outreach-queue");
     if (!items.length) {
       if (box) box.hidden = true;
@@ -136,11 +143,14 @@
     }
     if (!box) {
       box = element("section", { id: "outreach-queue", class: "outreach-queue", "aria-live": "polite" });
-      const main = document.querySelector("main") || document.body;
-      main.prepend(box);
+      const header = document.querySelector("main .w-slim-header, main > header");
+      if (header) header.after(box);
+      else (document.querySelector("main") || document.body).prepend(box);
     }
     box.hidden = false;
     const waiting = items.some((item) => item.state === "saved");
+    const allSent = items.every((item) => item.state === "sent");
+    box.toggleAttribute("data-all-sent", allSent);
     const list = element("ul", { class: "outreach-queue__items" });
     for (const item of items) {
       const state = element("span", { class: "outreach-queue__state", "data-state": item.state }, T[item.state]);
@@ -154,7 +164,7 @@
       }
       list.append(row);
     }
-    const heading = element("h2", { class: "outreach-queue__heading" }, T.heading);
+    const heading = element("h2", { class: "outreach-queue__heading" }, allSent ? T.all_sent : T.heading);
     const children = [heading, list];
     if (waiting) {
       const button = element("button", { type: "button", class: "button button-small outreach-queue__send" }, T.send_now);
@@ -233,18 +243,36 @@
       if (footer) footer.before(field);
       else form.append(field);
     }
-    let editing = (location.hash.match(/^#offline-item=([0-9a-f-]{36})$/) || [])[1] || "";
-    if (editing) {
-      one(editing).then((item) => {
-        if (!item) return;
-        refill(form, item.fields);
-        const note = element("div", { class: "help-block help-critical", role: "alert" }, T.refused + " " + item.errors.join(" "));
-        form.prepend(note);
-      });
+    /* "Fix and send again" opens the form at #offline-item=<id>: the typed values again, with the reason.
+       The same screen's link only changes the address's hash, so that is listened to as well. */
+    let editing = "";
+    async function openItem() {
+      const id = (location.hash.match(/^#offline-item=([0-9a-f-]{36})$/) || [])[1] || "";
+      const item = id ? await one(id) : null;
+      if (!item) return;
+      editing = id;
+      refill(form, item.fields);
+      const old = document.getElementById("outreach-offline-reason");
+      if (old) old.remove();
+      const note = element("div", { id: "outreach-offline-reason", class: "help-block help-critical", role: "alert" }, T.refused + " " + item.errors.join(" "));
+      const first = form.querySelector(".w-panel, .w-field__wrapper");
+      if (first) first.before(note);
+      else form.prepend(note);
+      // A box the server asked to tick (e.g. "a different event: save it anyway"): shown for this item.
+      for (const { name, label } of item.confirm || []) {
+        if (form.querySelector(`[name="${CSS.escape(name)}"]`)) continue;
+        const box = element("input", { type: "checkbox", name, value: "on", id: `outreach-confirm-${name}` });
+        note.after(element("div", { class: "w-field__wrapper outreach-confirm" }, box, " ", element("label", { for: box.id }, label)));
+      }
+      note.scrollIntoView({ block: "center" });
     }
+    openItem();
+    window.addEventListener("hashchange", openItem);
     form.addEventListener("submit", async (submitEvent) => {
       const chosen = photos ? [...photos.files] : [];
-      if (navigator.onLine && !chosen.length) return; // with a signal and nothing from the phone: the form as always
+      // With a signal and nothing from the phone: the form as always. A queued item being fixed goes back
+      // through the queue, with its own identifier, so it is one submission however often it is sent.
+      if (navigator.onLine && !chosen.length && !editing) return;
       submitEvent.preventDefault();
       stopSpinners(form);
       const fields = fieldsOf(form);
@@ -265,10 +293,13 @@
         photos: kept.length ? kept : previous ? previous.photos : [],
         state: "saved",
         errors: [],
+        confirm: [],
         savedAt: previous ? previous.savedAt : Date.now(),
       };
       await put(item);
       editing = "";
+      const reason = document.getElementById("outreach-offline-reason");
+      if (reason) reason.remove();
       if (photos) photos.value = "";
       history.replaceState(null, "", location.pathname);
       await render();
@@ -276,6 +307,8 @@
       if (navigator.onLine) sendAll();
     });
   }
+
+  const digits = (n) => (document.documentElement.lang === "km" ? String(n).replace(/[0-9]/g, (d) => "០១២៣៤៥៦៧៨៩"[d]) : String(n));
 
   /* Signing out: what was sent is forgotten; what is not sent yet stays its owner's, with a warning. */
   document.addEventListener(
@@ -286,7 +319,7 @@
       submitEvent.preventDefault();
       const items = await mine();
       const unsent = items.filter((item) => item.state !== "sent");
-      if (unsent.length && !window.confirm(T.sign_out_warning.replace("%(count)s", unsent.length))) return;
+      if (unsent.length && !window.confirm(T.sign_out_warning.replace("%(count)s", digits(unsent.length)))) return;
       for (const item of items) if (item.state === "sent") await drop(item.id);
       const worker = navigator.serviceWorker && navigator.serviceWorker.controller;
       if (worker) worker.postMessage({ type: "admin-sign-out", user: USER });

@@ -246,3 +246,41 @@ self.addEventListener("message", (event) => {
     ),
   );
 });
+
+/* Background Sync (issue 18): a teacher's class report kept on the phone without a signal
+   (IndexedDB "nacd-class-reports", home/static/js/offline.js) is sent when the connection returns, even
+   with every page of the site closed. The page sends too when it is open: the server saves one report
+   per identifier, so both sending is harmless. The officials' queue needs the signed-in page (its
+   CSRF token), so it is sent by the page: on the "online" event, the next page opened, or "Send now". */
+function reportsRequest(mode, work) {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open("nacd-class-reports", 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore("reports", { keyPath: "id" });
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const transaction = opening.result.transaction("reports", mode);
+      const request = work(transaction.objectStore("reports"));
+      transaction.oncomplete = () => resolve(request && request.result);
+      transaction.onerror = () => reject(transaction.error);
+    };
+  });
+}
+
+async function sendClassReports() {
+  const items = await reportsRequest("readonly", (store) => store.getAll());
+  for (const item of items.filter((each) => each.state === "saved")) {
+    const body = new FormData();
+    for (const [name, value] of item.fields) body.append(name, value);
+    body.append("offline_id", item.id);
+    const response = await fetch(item.action, { method: "POST", body, credentials: "same-origin", headers: { Accept: "application/json" } });
+    const answer = (response.headers.get("Content-Type") || "").includes("json") ? await response.json() : null;
+    if (answer && answer.status === "sent") await reportsRequest("readwrite", (store) => store.delete(item.id));
+    else if (answer && answer.status === "refused") {
+      await reportsRequest("readwrite", (store) => store.put({ ...item, state: "refused", errors: answer.errors || [] }));
+    } else throw new Error("not sent: " + response.status); // the browser tries again later
+  }
+}
+
+self.addEventListener("sync", (event) => {
+  if (event.tag === "class-reports") event.waitUntil(sendClassReports());
+});

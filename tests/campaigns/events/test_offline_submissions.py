@@ -167,3 +167,18 @@ def test_only_signed_in_officials_may_post_and_only_post(client):
     assert not OutreachEvent.objects.filter(title_km=new_event_form()["title_km"]).exists()
     client.force_login(make_user("offline_get", PROVINCIAL_OFFICIALS, "07"))
     assert client.get(SUBMIT).status_code == 405
+
+
+def test_a_likely_duplicate_is_refused_with_the_box_to_tick_and_saved_once_it_is_ticked(client, official):
+    """Only the server knows a colleague logged the same meeting meanwhile: it says so and names the box."""
+    first = send_event(client, uuid.uuid4())
+    assert first.json()["status"] == "sent"
+    client_id = uuid.uuid4()
+    refused = send_event(client, client_id)
+    assert refused.status_code == 400
+    answer = refused.json()
+    assert answer["confirm"] == [{"name": "confirm_not_duplicate", "label": "នេះជាព្រឹត្តិការណ៍ផ្សេង៖ រក្សាទុកវាទោះយ៉ាងណាក៏ដោយ"}]
+    assert any("ព្រឹត្តិការណ៍" in error for error in answer["errors"]), answer
+    ticked = send_event(client, client_id, confirm_not_duplicate="on")
+    assert ticked.status_code == 200 and ticked.json()["status"] == "sent"
+    assert OutreachEvent.objects.filter(title_km=new_event_form()["title_km"]).count() == 2

@@ -1,6 +1,7 @@
 """Journey 2 step 4: a teacher reports a class taught, without an account; staff accept or reject it."""
 
 import datetime
+import uuid
 
 import pytest
 
@@ -141,6 +142,7 @@ def test_reports_store_only_what_the_form_asks():
         "submitted_on",
         "reviewed_at",
         "reviewed_by",
+        "client_id",  # a random number the phone's queue made, nothing about the teacher (issue 18)
     }
 
 
@@ -217,3 +219,33 @@ def test_each_district_names_its_province_for_the_narrowing_script(client, kit):
     provinces = {str(d.pk): str(d.province_id) for d in District.objects.all()}
     assert all(o["data-province"] == provinces[o["value"]] for o in options)
     assert page.select_one("script[src*='class-report']") is not None
+
+
+def test_a_report_from_the_phones_queue_sent_twice_is_one_report_and_both_get_thanks(client, kit):
+    """Issue 18: the report kept on a teacher's phone carries an identifier made there; the server saves it once."""
+    before = ClassReport.objects.count()
+    client_id = str(uuid.uuid4())
+    first = client.post(report_url(kit), form(offline_id=client_id), HTTP_ACCEPT="application/json")
+    again = client.post(report_url(kit), form(offline_id=client_id), HTTP_ACCEPT="application/json")
+    assert (first.status_code, again.status_code) == (200, 200)
+    assert first.json() == again.json() == {"status": "sent"}
+    assert ClassReport.objects.count() == before + 1
+    assert str(ClassReport.objects.latest("pk").client_id) == client_id
+    # The form post without the script, sent again with the same identifier, is thanked and not saved again.
+    page = client.post(report_url(kit), form(offline_id=client_id))
+    assert page.status_code == 303 and page["Location"].endswith("?reported=1#report")
+    assert ClassReport.objects.count() == before + 1
+
+
+def test_a_queued_report_the_server_refuses_says_why_in_khmer(client, kit):
+    response = client.post(
+        report_url(kit),
+        form(girls="-3", offline_id=str(uuid.uuid4())),
+        HTTP_ACCEPT="application/json",
+        HTTP_ACCEPT_LANGUAGE="km",
+    )
+    assert response.status_code == 400
+    answer = response.json()
+    assert answer["status"] == "refused"
+    assert any(error.startswith("ស្រី") or "ស្រី" in error for error in answer["errors"]), answer
+    assert not ClassReport.objects.filter(girls=-3).exists()
