@@ -667,6 +667,7 @@ def offline_texts():
         "fix": _("Fix and send again"),
         "open": _("See what was saved"),
         "send_now": _("Send now"),
+        "no_signal": _("No connection yet. It is sent by itself when the signal returns."),
         "event": _("Outreach event"),
         "report": _("Attendance report"),
         "photos": _("Photos from this phone"),

@@ -196,6 +196,11 @@ def test_an_event_and_a_report_with_photos_saved_offline_are_sent_once_when_the_
     for row in queue_rows(page).all():
         assert SAVED in row.inner_text()
     assert page.locator("#outreach-queue button", has_text="ផ្ញើឥឡូវនេះ").is_visible()
+    # "Send now" without a signal says why nothing goes, and sends nothing.
+    page.locator("#outreach-queue button", has_text="ផ្ញើឥឡូវនេះ").click()
+    note = page.locator("#outreach-queue .outreach-queue__note")
+    assert note.is_visible() and "មិនទាន់មានការតភ្ជាប់" in note.inner_text()
+    assert all(SAVED in row.inner_text() for row in queue_rows(page).all())
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     screenshot(page, "offline-queue-waiting-km-360")
     items = page.evaluate(QUEUE)

@@ -168,8 +168,13 @@
     const children = [heading, list];
     if (waiting) {
       const button = element("button", { type: "button", class: "button button-small outreach-queue__send" }, T.send_now);
-      button.addEventListener("click", () => sendAll());
-      children.push(button);
+      const note = element("p", { class: "outreach-queue__note", role: "status" }, T.no_signal);
+      note.hidden = true;
+      button.addEventListener("click", () => {
+        note.hidden = navigator.onLine; // without a signal, say so: it goes by itself when the signal returns
+        sendAll();
+      });
+      children.push(button, note);
     }
     box.replaceChildren(...children);
   }
