@@ -6,7 +6,7 @@ from home.security import access
 
 
 def may_see_quiz(viewer, quiz):
-    if not quiz.live:
+    if not quiz.live or quiz.page_id is None:  # unattached: its page was deleted
         return False
     page = quiz.page
     if hasattr(viewer, "META"):

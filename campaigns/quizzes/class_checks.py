@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.places import Province
+from campaigns.quizzes.figures import share
 from campaigns.quizzes.models import Quiz, QuizQuestion
 from home.http.daily_counts import increment
 
@@ -139,10 +140,6 @@ def before_after_figures(kit_ids=None, province_id=None):
         if row["right"]:
             entry[row["phase"]][1] += row["n"]
     return grouped
-
-
-def share(answered, right):
-    return round(100 * right / answered, 1) if answered else 0
 
 
 def before_after_rows(grouped, kit_titles, province_names, labels):

@@ -16,6 +16,14 @@ MYTHS_SHOWN = 5
 MYTH_MIN_ANSWERS = 10  # a question answered fewer times says too little to be called a persistent myth
 
 
+def share(answered, right):
+    """Per cent right, to one decimal; a whole number as an int (85, not 85.0: the CSV and a spreadsheet agree)."""
+    if not answered:
+        return 0
+    value = round(100 * right / answered, 1)
+    return int(value) if value.is_integer() else value
+
+
 @dataclass
 class QuestionFigures:
     question_id: int
@@ -31,7 +39,7 @@ class QuestionFigures:
     @property
     def share_right(self):
         """Per cent of answers that were right, to one decimal (0 when none)."""
-        return round(100 * self.right / self.answers, 1) if self.answers else 0
+        return share(self.answers, self.right)
 
     @property
     def label(self):
@@ -52,7 +60,7 @@ class KnowledgeFigures:
 
     @property
     def share_right(self):
-        return round(100 * self.right / self.answers, 1) if self.answers else 0
+        return share(self.answers, self.right)
 
     @property
     def myths(self):

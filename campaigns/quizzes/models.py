@@ -89,9 +89,11 @@ class QuizForm(WagtailAdminModelForm):
 class Quiz(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
     title = models.CharField(_("title"), max_length=160)
     intro = models.TextField(_("introduction"), max_length=400, blank=True)
+    # A page deleted leaves its quiz (and the answers counted in the campaign's reach) unattached, not shown.
     page = models.ForeignKey(
         "wagtailcore.Page",
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("shown on"),
         help_text=_("The campaign, fact sheet or lesson kit page the quiz is shown on."),

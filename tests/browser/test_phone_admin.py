@@ -282,7 +282,9 @@ def test_the_images_page_search_and_sort_fit_the_phone(live_site, official_phone
         ".w-slim-header__search-form select",
         ".w-slim-header__search-form .w-layout-switch-control",
     ):
-        box = page.locator(selector).first.bounding_box()
+        control = page.locator(selector).first
+        control.wait_for(state="visible")  # the header's controls are laid out by Wagtail's scripts
+        box = control.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (selector, box)
     screenshot(page, f"phone-admin-images-{language}-360")
 

@@ -148,3 +148,20 @@ def test_a_new_english_slug_shows_at_once_in_the_khmer_page_frame(client, campai
     switcher, head = switcher_links(html)
     assert switcher == head == ["/en/campaigns/a-new-english-address/"]
     assert page_url_in(campaign, "en") not in html
+
+
+def test_a_quiz_kept_with_its_page_goes_at_once_when_it_is_unpublished_or_its_page_deleted(client):
+    from campaigns.quizzes.models import Quiz
+
+    quiz = Quiz.objects.filter(live=True, kit_check=False).select_related("page").first()
+    path = page_url_in(quiz.page.specific, "km")
+    client.get(path)
+    assert f'id="quiz-province-{quiz.pk}"' in client.get(path).content.decode()  # kept with the page's body
+    quiz.unpublish()
+    assert f'id="quiz-province-{quiz.pk}"' not in client.get(path).content.decode()
+    quiz.refresh_from_db()
+    quiz.save_revision().publish()
+    assert f'id="quiz-province-{quiz.pk}"' in client.get(path).content.decode()
+    quiz.page.delete()
+    quiz.refresh_from_db()
+    assert quiz.page_id is None and client.get(path).status_code == 404  # the quiz stays, its answers counted
