@@ -16,6 +16,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import get_template
@@ -89,6 +90,9 @@ def offline_page(request):
     return TemplateResponse(request, "home/offline.html", {})
 
 
+KEEP_HEADER = "X-Offline-Keep"  # sent by the service worker when it keeps an admin screen (static/js/sw.js)
+
+
 class PrivateWhenSettingCookies:
     """Responses that set a cookie are someone's own: ``Cache-Control: private`` (see the module)."""
 
@@ -97,6 +101,10 @@ class PrivateWhenSettingCookies:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if request.headers.get(KEEP_HEADER) and settings.CSRF_COOKIE_NAME in request.COOKIES:
+            # A screen the worker keeps in the background sets no CSRF cookie: its answer may arrive after the
+            # person signed out and opened the sign-in form, and an old cookie put back then refuses that form.
+            response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
         if response.cookies:
             patch_cache_control(response, private=True)
         return response

@@ -456,3 +456,33 @@ def test_a_teachers_class_report_typed_offline_waits_on_the_phone_and_is_sent_on
         assert tab.locator("#report [data-queue-state]").count() == 0  # nothing waits any more
         assert tab.input_value("#id_school") == ""  # and the copy kept for the form is gone with it
     context.close()
+
+
+KEEP_AGAIN = """async (user) => {
+  const registration = await navigator.serviceWorker.ready;
+  return await new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data.kept);
+    registration.active.postMessage(
+      { type: "admin-keep", user, urls: ["/admin/outreach-events/add/", "/admin/outreach-events/"] }, [channel.port2]);
+  });
+}"""
+
+
+def test_screens_kept_again_after_the_session_ended_follow_no_redirect_to_the_sign_in_form(live_site, chromium):
+    """The worker refreshing kept screens once signed out must not fetch the sign-in page: that set a new CSRF
+    cookie behind the sign-in form the official was typing into, and their sign-in was refused (403)."""
+    context = phone_context(chromium)
+    page = context.new_page()
+    try:
+        log_in(page, live_site, "kampot")
+        page.goto(live_site + BASE + "add/")
+        wait_until_kept(page)
+        user = page.locator("script[data-user]").first.get_attribute("data-user")
+        context.clear_cookies()
+        page.goto(live_site + "/km/")
+        assert page.evaluate(KEEP_AGAIN, user) == 0  # nothing kept: the answers were redirects
+        assert [cookie["name"] for cookie in context.cookies()] == []  # no CSRF cookie from a sign-in page
+        log_in(page, live_site, "kampot")  # signs in (a 403 would leave the sign-in page)
+    finally:
+        context.close()

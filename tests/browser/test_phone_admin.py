@@ -279,7 +279,7 @@ def test_the_images_page_search_and_sort_fit_the_phone(live_site, official_phone
     page.goto(live_site + "/admin/images/")
     for selector in (
         ".w-slim-header__search-form input[name=q]",
-        ".w-slim-header__search-form select",
+        ".w-slim-header__search-form select[name=ordering]",  # the sort (the collection filter may be hidden)
         ".w-slim-header__search-form .w-layout-switch-control",
     ):
         control = page.locator(selector).first

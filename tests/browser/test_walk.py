@@ -214,9 +214,10 @@ def test_copy_from_the_other_language_is_explained_on_a_new_page_and_asks_before
     # A new page: the buttons cannot work there (no saved page to copy from); a line says so.
     page.goto(f"{live_site}/admin/pages/add/campaigns/campaignpage/{index_id}/")
     page.wait_for_load_state("networkidle")
-    assert page.locator(".translation-field-copy:visible").count() == 0
     note = page.locator(".translation-field-copy-note").first
     assert "Save the page as a draft first" in note.inner_text()
+    page.wait_for_timeout(500)  # a button drawn late must be explained too
+    assert page.locator(".translation-field-copy:visible").count() == 0
     screenshot(page, "walk-editor-copy-on-new-page")
     # A saved page: copying Khmer over English already written asks first; "Cancel" keeps the English.
     page.goto(f"{live_site}/admin/pages/{campaign_id}/edit/")

@@ -105,6 +105,18 @@ def test_a_response_without_a_cookie_is_left_alone(rf):
     assert not response.has_header("Cache-Control")
 
 
+def test_a_screen_the_worker_keeps_puts_back_no_csrf_cookie(client):
+    """Its answer may come after the person signed out and opened the sign-in form: an old CSRF cookie set then
+    would refuse that form (403). The person's own visit still renews the cookie."""
+    user = get_user_model().objects.create_user("kept-screens", password="pw-kept-2026-long", is_superuser=True)
+    client.force_login(user)
+    client.get("/admin/")  # the CSRF cookie, as a signed-in browser has it
+    assert "csrftoken" in client.get("/admin/pages/").cookies
+    kept = client.get("/admin/pages/", headers={offline.KEEP_HEADER: "1"})
+    assert kept.status_code == 200 and "csrftoken" not in kept.cookies
+    assert "csrfmiddlewaretoken" in kept.content.decode()  # its forms carry the token of the cookie it has
+
+
 def test_signing_in_answers_private(client):
     get_user_model().objects.create_user("reader-a11y", password="pw-a11y-2026-long", is_staff=True)
     client.get("/admin/login/")

@@ -58,11 +58,16 @@
   );
 
   if (unsaved) {
-    // The buttons are added by wagtail-modeltranslation when the document is ready: explain after "load".
-    if (document.readyState === "complete") {
+    // The buttons are added by wagtail-modeltranslation when the document is ready, and later for panels
+    // drawn afterwards (a slow phone, a StreamField rendered by script): explain each as it appears.
+    var explainLater = function () {
       explainUnsaved();
+      new MutationObserver(explainUnsaved).observe(document.body, { childList: true, subtree: true });
+    };
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", explainLater);
     } else {
-      window.addEventListener("load", explainUnsaved);
+      explainLater();
     }
   }
 })();

@@ -415,17 +415,46 @@
         else sendAll();
       });
     });
-    // What this phone keeps for this form: shown, and back in the form if it was refused.
-    all().then(function (items) {
-      items.forEach(function (item) {
-        if (item.action !== form.getAttribute("action")) return;
-        form.dataset.queueId = item.id;
-        refill(form, item.fields);
-        if (item.state === "refused") say(form, "data-queue-refused", item.errors.join(" "));
-        else say(form, "data-queue-saved");
+  });
+
+  // What this phone keeps for each form: shown, and back in the form if it was refused. Shown again after
+  // sending and when the worker sent in the background (Background Sync): whichever sent first, the
+  // teacher reads the answer (the server keeps one report per identifier, so both may send).
+  function showKept() {
+    return all().then(function (items) {
+      Array.prototype.forEach.call(forms, function (form) {
+        var shown = form.dataset.queueId;
+        var found = false;
+        items.forEach(function (item) {
+          if (item.action !== form.getAttribute("action")) return;
+          found = found || item.id === shown;
+          var state = item.state + " " + (item.errors || []).join(" ");
+          if (item.id === shown && form.dataset.queueShown === state) return; // unchanged: what is typed stays
+          form.dataset.queueId = item.id;
+          form.dataset.queueShown = state;
+          refill(form, item.fields);
+          if (item.state === "refused") say(form, "data-queue-refused", item.errors.join(" "));
+          else say(form, "data-queue-saved");
+        });
+        if (shown && !found && form.dataset.queueShown) {
+          // sent meanwhile (by the worker): the form is empty again for the next class
+          form.reset();
+          delete form.dataset.queueId;
+          delete form.dataset.queueShown;
+          say(form, "data-queue-sent");
+        }
       });
     });
-  });
-  window.addEventListener("online", sendAll);
+  }
+  function sendAndShow() {
+    return Promise.resolve(sendAll()).then(showKept);
+  }
+  if (navigator.serviceWorker) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "class-reports-changed") showKept();
+    });
+  }
+  showKept();
+  window.addEventListener("online", sendAndShow);
   sendAll();
 })();

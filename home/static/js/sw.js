@@ -172,7 +172,14 @@ async function keepForAdmin(user, urls) {
     const isScreen = adminScreen(url);
     if (!isScreen && !HASHED.test(url.pathname)) continue;
     try {
-      const response = await fetch(url.href, { credentials: "same-origin" });
+      // A redirect (signed out meanwhile) is not followed: fetching the sign-in page would give the browser
+      // a new CSRF cookie while the person is typing into the sign-in form they have, and refuse it.
+      // X-Offline-Keep: the answer sets no CSRF cookie (home/offline.py PrivateWhenSettingCookies).
+      const response = await fetch(url.href, {
+        credentials: "same-origin",
+        redirect: "manual",
+        headers: isScreen ? { "X-Offline-Keep": "1" } : {},
+      });
       if (isScreen && keepableScreen(response)) await keepScreen(url, response);
       else if (!isScreen && keepable(response)) await keep(STATIC, MAX_STATIC, url.href, response);
       else continue;
@@ -278,6 +285,8 @@ async function sendClassReports() {
     else if (answer && answer.status === "refused") {
       await reportsRequest("readwrite", (store) => store.put({ ...item, state: "refused", errors: answer.errors || [] }));
     } else throw new Error("not sent: " + response.status); // the browser tries again later
+    // An open page of the site shows the answer (home/static/js/offline.js showKept).
+    for (const client of await self.clients.matchAll()) client.postMessage({ type: "class-reports-changed" });
   }
 }
 
