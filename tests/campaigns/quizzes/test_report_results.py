@@ -19,6 +19,7 @@ from campaigns.places import Province
 from campaigns.quizzes import class_checks
 from campaigns.quizzes.before_after import before_after_figures
 from campaigns.quizzes.class_checks import ClassCheckCount, Phase
+from campaigns.quizzes.figures import share
 from campaigns.quizzes.report_results import ClassReportResult
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
@@ -269,7 +270,14 @@ def test_the_dashboard_counts_reports_and_codes_without_counting_a_class_twice(c
         entry = before_after_figures(kit_ids=[kit.pk], province_id=kampot.pk).get((kit.pk, kampot.pk))
         return entry["before"][0] if entry else 0
 
+    def stung_treng_answers():
+        key = (kit.pk, stung_treng_province.pk)
+        entry = before_after_figures(kit_ids=[kit.pk], province_id=stung_treng_province.pk).get(key)
+        entry = entry or {"before": [0, 0], "after": [0, 0]}
+        return [*entry["before"], *entry["after"]]
+
     start = totals()
+    st_start = dict(zip(("before", "after"), (stung_treng_answers()[:2], stung_treng_answers()[2:]), strict=True))
     # A class answers with a code given in Kampot: counted by the code while no accepted report names it.
     class_code = counted_code(kit, kampot, before=(30, 12), after=(30, 27), questions=questions)
     with_code = totals()
@@ -289,11 +297,27 @@ def test_the_dashboard_counts_reports_and_codes_without_counting_a_class_twice(c
     assert accepted["before"] == [with_code["before"][0] + 36 * n, with_code["before"][1] + 10 * n]
     assert accepted["after"] == [with_code["after"][0] + 35 * n, with_code["after"][1] + 30 * n]
     # The coded class now counts under the report's province (Stung Treng), no longer under the code's (Kampot).
-    mine = before_after_figures(kit_ids=[kit.pk], province_id=stung_treng_province.pk)[
-        (kit.pk, stung_treng_province.pk)
+    assert stung_treng_answers() == [
+        st_start["before"][0] + (30 + 36) * n,
+        st_start["before"][1] + (12 + 10) * n,
+        st_start["after"][0] + (30 + 35) * n,
+        st_start["after"][1] + (27 + 30) * n,
     ]
-    assert mine["before"][0] >= (30 + 36) * n
     assert kampot_answers() == kampot_with_code - 30 * n
+    # The dashboard's export says the same share, for the kit in Stung Treng.
+    staff = get_user_model().objects.get(username="outreach")
+    UserProfile.get_for_user(staff)
+    UserProfile.objects.filter(user=staff).update(preferred_language="en")
+    client.force_login(staff)
+    rows = client.get(reverse("reach_export", args=("json",)), {"start": "2000-01-01"}).json()["rows"]
+    item = f"{kit.title_en} · {stung_treng_province.name_en}"
+    shown = {r["section"][:29]: r["value"] for r in rows if r["item"] == item}
+    figures = stung_treng_answers()
+    assert shown == {
+        "Classes' checks before the le": share(figures[0], figures[1]),
+        "Classes' checks after the les": share(figures[2], figures[3]),
+    }, shown
+    client.logout()
     # A rejected report no longer counts; its code's counts come back.
     ClassReport.objects.filter(pk=from_code.pk).update(status=ClassReport.Status.REJECTED)
     assert totals()["before"] == [with_code["before"][0] + 36 * n, with_code["before"][1] + 10 * n]
