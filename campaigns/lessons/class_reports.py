@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.places import District, Province
-from campaigns.quizzes.report_results import CheckResultsFormMixin
+from campaigns.quizzes.report_results import CODE_FIELD, CODE_REPORTED, CheckResultsFormMixin, CodeAlreadyReported
 from home.khmer_format import format_digits, latin_digits
 from home.number_inputs import LocalisedIntegerField
 from home.security import origins, rate_limits
@@ -297,6 +297,10 @@ def receive_report(request, kit):
         form.add_error(None, _("Too many reports from this connection. Please try again in an hour."))
         return answered(request, kit, form, status=429)
     if form.is_valid():
-        save_once(form, client_id)
+        try:
+            save_once(form, client_id)
+        except CodeAlreadyReported:  # another report took the class code's results meanwhile: nothing saved
+            form.add_error(CODE_FIELD, CODE_REPORTED)
+            return answered(request, kit, form, status=409)
         return answered(request, kit)
     return answered(request, kit, form, status=400)

@@ -25,6 +25,7 @@ from home.number_inputs import LocalisedIntegerField
 PREFIX = "check_"
 CODE_FIELD = "check_code"
 PHASES = ("before", "after")
+CODE_REPORTED = _("The results of this class code are already in another report.")
 
 
 class ClassReportResult(models.Model):
@@ -63,6 +64,14 @@ class ClassReportResult(models.Model):
     @property
     def share_after(self):
         return share(self.answered_after, self.right_after)
+
+
+class CodeAlreadyReported(Exception):
+    """Another report took the class code's results between this form's check and its save."""
+
+
+def code_reported(class_code):
+    return ClassReportResult.objects.filter(class_code=class_code).exists()
 
 
 def took_field(phase):
@@ -159,8 +168,8 @@ class CheckResultsFormMixin:
         if class_code.kit_id != self.kit.pk:
             self.add_error(CODE_FIELD, _("This class code is for another lesson kit."))
             return
-        if ClassReportResult.objects.filter(class_code=class_code).exists():
-            self.add_error(CODE_FIELD, _("The results of this class code are already in another report."))
+        if code_reported(class_code):
+            self.add_error(CODE_FIELD, CODE_REPORTED)
             return
         rows = class_results(class_code)
         if not any(sum(row[1:]) for row in rows):
@@ -221,6 +230,12 @@ class CheckResultsFormMixin:
         ]
 
     def save_check_results(self, report):
+        """In the report's transaction. A code fills one report, even for two sent at the same instant: the
+        code's row is locked until the report is saved (PostgreSQL; SQLite writes one at a time)."""
+        if self.check_code is not None:
+            list(ClassCode.objects.select_for_update().filter(pk=self.check_code.pk).values_list("pk", flat=True))
+            if code_reported(self.check_code):
+                raise CodeAlreadyReported(self.check_code.code)
         ClassReportResult.objects.bulk_create(
             ClassReportResult(
                 report=report,

@@ -321,3 +321,27 @@ def test_the_dashboard_counts_reports_and_codes_without_counting_a_class_twice(c
     # A rejected report no longer counts; its code's counts come back.
     ClassReport.objects.filter(pk=from_code.pk).update(status=ClassReport.Status.REJECTED)
     assert totals()["before"] == [with_code["before"][0] + 36 * n, with_code["before"][1] + 10 * n]
+
+
+def test_two_reports_sent_at_the_same_instant_with_one_code_save_it_once(client, kit, questions, monkeypatch):
+    """The second report passed the form's check before the first was saved: its save finds the code taken and
+    nothing of it is kept; the teacher is told why (409), as the phone's queue is."""
+    from campaigns.quizzes import report_results
+
+    class_code = counted_code(kit, questions=questions)
+    assert client.post(report_url(kit), report(check_code=class_code.code)).status_code == 303
+    before = ClassReport.objects.count()
+    checks = iter([False])  # the form's check sees the code free; the save sees it taken
+    real = report_results.code_reported
+    monkeypatch.setattr(report_results, "code_reported", lambda code: next(checks, real(code)))
+    queued = client.post(
+        report_url(kit),
+        report(check_code=class_code.code, offline_id=str(uuid.uuid4())),
+        HTTP_ACCEPT="application/json",
+    )
+    assert queued.status_code == 409 and queued.json()["status"] == "refused"
+    with translation.override("km"):
+        used = translation.gettext("The results of this class code are already in another report.")
+    assert any(used in error for error in queued.json()["errors"])
+    assert ClassReport.objects.count() == before
+    assert ClassReportResult.objects.filter(class_code=class_code).values("report").distinct().count() == 1
