@@ -47,6 +47,8 @@ def test_the_kit_page_lists_the_checks_pdf_among_its_files(client, kit):
     files = page[page.index('class="check-files"') : page.index("</section>", page.index('class="kit-files"'))]
     assert f'href="{pdf_url(kit, "km")}" download' in files and "PDF, A4" in files
     assert "ការត្រួតពិនិត្យមុន និងក្រោយមេរៀន សម្រាប់បោះពុម្ពឱ្យថ្នាក់" in files
+    check = page[page.index('id="check"') :]
+    assert f'href="{pdf_url(kit, "km")}" download>ទាញយកការត្រួតពិនិត្យសម្រាប់បោះពុម្ព (PDF, A4)' in check
 
 
 def test_a_public_kits_check_is_an_a4_pdf_in_khmer_with_its_questions(client, kit):

@@ -189,6 +189,7 @@ def test_a_wrong_code_says_so_in_khmer_on_its_field_and_keeps_what_was_typed(cli
         assert "៤៥" in page and "៣៨" in page  # the class's numbers, in Khmer digits
     assert 'class="field field--error"><label for="id_check_code"' in page
     assert f'value="{typed}"' in page and SCHOOL in page  # nothing lost of what was typed
+    assert "សូមមើលសារពណ៌ក្រហមខាងក្រោម" in page  # at the top of the form: the message is further down
     assert ClassReport.objects.count() == before
 
 
