@@ -155,9 +155,9 @@ class LessonKitPage(RoutablePageMixin, BasePage):
         context["kit_files"] = self.kit_files()
         context["zip_languages"] = self.file_languages()
         context["zip_sizes"] = self.zip_sizes(context["kit_files"])
-        context.setdefault("report_form", ClassReportForm(kit=self))
+        form = context.setdefault("report_form", ClassReportForm(kit=self))
         context["reported"] = request.GET.get("reported") == "1"
-        context["check_pdfs"] = check_pdf_links(request, self)
+        context["check_pdfs"] = check_pdf_links(form.check, form.check_questions)
         return context
 
     @path("")

@@ -28,10 +28,10 @@ CACHE_SECONDS = 24 * 3600
 BOX = 4.2  # mm: a tick box
 
 
-def check_languages(check):
+def check_languages(check, questions=None):
     """The languages the check is written in: Khmer always (the site's first language), English when every
     question has its English text."""
-    questions = check.question_list()
+    questions = check.question_list() if questions is None else questions
     if questions and all((q.text_en or "").strip() for q in questions):
         return ["km", "en"]
     return ["km"]
@@ -151,12 +151,13 @@ def tally(pdf, kit, questions):
             row.cell("")
 
 
-def check_pdf_links(request, kit):
-    """``[language, ...]`` of the check's PDFs the kit page offers, or [] when the kit has no check one may see."""
-    check = kit_check(kit)
-    if check is None or not access.may_see(request, check):
+def check_pdf_links(check, questions):
+    """``[language, ...]`` of the check's PDFs the kit page offers ([] without a check). No query: the kit
+    page's form has the check and its questions already, and a published check of a page the reader is
+    being served is one the reader may see (campaigns/quizzes/access_rules.py)."""
+    if check is None:
         return []
-    return check_languages(check)
+    return check_languages(check, questions)
 
 
 def cache_key(kit, check, language):

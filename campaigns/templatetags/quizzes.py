@@ -26,11 +26,12 @@ def kit_check(context, page):
     check = class_checks.kit_check(page)
     if check is None or not access.may_see(context.get("request"), check):
         return {"check": None}
+    questions = check.question_list()
     return {
         "check": check,
-        "check_questions": check.question_list(),
+        "check_questions": questions,
         "provinces": province_choices(),
         "page": page,
-        "pdf_languages": check_languages(check),  # its A4 PDF (campaigns/quizzes/check_pdf.py)
+        "pdf_languages": check_languages(check, questions),  # its A4 PDF (campaigns/quizzes/check_pdf.py)
         "request": context.get("request"),  # {% routablepageurl %} asks for it
     }
