@@ -61,11 +61,11 @@ FONTCONFIG = """<?xml version="1.0"?>
 
 def phone_fonts(folder):
     """A fontconfig file giving Chromium Noto Sans Khmer as a font of its own, as every Android phone since
-    5.0 has it: the copy the lesson kit PDFs use (campaigns/demo/fonts, TrueType) is the same font. Without
+    5.0 has it: the copy the lesson kit PDFs use (campaigns/fonts, TrueType) is the same font. Without
     it a Chromium on a machine with no Khmer font fetches the web font and lays Khmer text out again when
     it arrives (docs/performance.md)."""
     path = folder / "fonts.conf"
-    path.write_text(FONTCONFIG.format(fonts=ROOT / "campaigns" / "demo" / "fonts", cache=folder / "font-cache"))
+    path.write_text(FONTCONFIG.format(fonts=ROOT / "campaigns" / "fonts", cache=folder / "font-cache"))
     return path
 
 

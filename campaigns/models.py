@@ -13,6 +13,7 @@ from campaigns.lessons.pages import LessonKitFile, LessonKitPage
 from campaigns.places import Commune, District, Province
 from campaigns.quizzes.class_checks import ClassCheckCount, ClassCode
 from campaigns.quizzes.models import Quiz, QuizAnswerCount, QuizQuestion
+from campaigns.quizzes.report_results import ClassReportResult
 from campaigns.reach.figures import ManualReach
 from campaigns.reach.page_views import PageViewCount
 from campaigns.taxonomy import Audience, Topic
@@ -25,6 +26,7 @@ __all__ = [
     "ClassCheckCount",
     "ClassCode",
     "ClassReport",
+    "ClassReportResult",
     "Commune",
     "District",
     "DownloadCount",

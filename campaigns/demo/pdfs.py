@@ -13,7 +13,7 @@ from fpdf import FPDF
 
 from home.khmer_format import khmer_digits
 
-FONTS = Path(__file__).resolve().parent / "fonts"
+FONTS = Path(__file__).resolve().parents[1] / "fonts"  # campaigns/fonts: the kit check PDF uses them too
 
 
 def plain(html):

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -51,4 +51,6 @@ class ClassReportViewSet(SnippetViewSet):
             ],
             heading=_("What the teacher reported"),
         ),
+        # Read only: the class's before/after results (campaigns/quizzes/report_results.py), typed or from a code.
+        HelpPanel(template="campaigns/admin/report_results_panel.html", heading=_("Results of the check")),
     ]

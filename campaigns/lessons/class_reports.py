@@ -22,7 +22,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.places import District, Province
+from campaigns.quizzes.report_results import CODE_FIELD, CODE_REPORTED, CheckResultsFormMixin, CodeAlreadyReported
 from home.khmer_format import format_digits, latin_digits
+from home.number_inputs import LocalisedIntegerField
 from home.security import origins, rate_limits
 
 MAX_CLASS_SIZE = 200
@@ -69,21 +71,11 @@ class ClassReport(models.Model):
     def students(self):
         return self.girls + self.boys + self.other
 
-
-class LocalisedIntegerField(forms.IntegerField):
-    """Accepts Khmer digits (០-៩) as well as Latin ones.
-
-    A text input with a numeric keyboard: browsers refuse Khmer digits in
-    ``type="number"``, and a Khmer keyboard types Khmer digits.
-    """
-
-    widget = forms.TextInput(attrs={"inputmode": "numeric", "size": "4"})
-
-    def widget_attrs(self, widget):
-        return {key: value for key, value in super().widget_attrs(widget).items() if key not in ("min", "max", "step")}
-
-    def to_python(self, value):
-        return super().to_python(latin_digits(value).strip() if isinstance(value, str) else value)
+    def check_result_list(self):
+        """The class's before/after results (campaigns/quizzes/report_results.py), question by question."""
+        if self.pk is None:
+            return []
+        return list(self.check_results.select_related("question", "class_code").order_by("question__sort_order"))
 
 
 class DistrictSelect(forms.Select):
@@ -134,7 +126,9 @@ def date_format_help():
     return gettext("Day/month/year, for example %(example)s") % {"example": example}
 
 
-class ClassReportForm(forms.ModelForm):
+class ClassReportForm(CheckResultsFormMixin, forms.ModelForm):
+    """The report, with the class's before/after results when the kit has a check (quizzes/report_results.py)."""
+
     # A field people never see: robots fill it in.
     website = forms.CharField(
         required=False,
@@ -167,6 +161,7 @@ class ClassReportForm(forms.ModelForm):
             "Write the date as day/month/year, for example 25/11/2026."
         )
         self.fields["school"].widget.attrs.update(maxlength=200, autocomplete="organization")
+        self.add_check_fields(kit)
 
     def clean_date_taught(self):
         day = self.cleaned_data["date_taught"]
@@ -182,23 +177,29 @@ class ClassReportForm(forms.ModelForm):
         if province and district and district.province_id != province.pk:
             self.add_error("district", _("This district is not in the province you chose."))
         counts = [cleaned.get(name) for name in ("girls", "boys", "other")]
+        class_size = None
         if all(c is not None for c in counts[:2]):
-            total = sum(c or 0 for c in counts)
-            if total == 0:
+            class_size = sum(c or 0 for c in counts)
+        self.clean_check_results(cleaned, class_size)
+        if class_size is not None:
+            if class_size == 0:
                 raise ValidationError(_("Enter how many students were in the class."))
-            if total > MAX_CLASS_SIZE:
+            if class_size > MAX_CLASS_SIZE:
                 raise ValidationError(
                     _("A class of %(total)s students is more than we can count as one class (at most %(max)s).")
-                    % {"total": total, "max": MAX_CLASS_SIZE}
+                    % {"total": class_size, "max": MAX_CLASS_SIZE}
                 )
         cleaned["other"] = cleaned.get("other") or 0
         return cleaned
 
     def save(self, commit=True):
+        """The report, and with ``commit`` its check results; without, the caller saves them after the report."""
         report = super().save(commit=False)
         report.kit = self.kit
         if commit:
-            report.save()
+            with transaction.atomic():
+                report.save()
+                self.save_check_results(report)
         return report
 
 
@@ -266,6 +267,7 @@ def save_once(form, client_id):
             report = form.save(commit=False)
             report.client_id = client_id
             report.save()
+            form.save_check_results(report)
     except IntegrityError:
         if not ClassReport.objects.filter(client_id=client_id).exists():
             raise
@@ -295,6 +297,10 @@ def receive_report(request, kit):
         form.add_error(None, _("Too many reports from this connection. Please try again in an hour."))
         return answered(request, kit, form, status=429)
     if form.is_valid():
-        save_once(form, client_id)
+        try:
+            save_once(form, client_id)
+        except CodeAlreadyReported:  # another report took the class code's results meanwhile: nothing saved
+            form.add_error(CODE_FIELD, CODE_REPORTED)
+            return answered(request, kit, form, status=409)
         return answered(request, kit)
     return answered(request, kit, form, status=400)

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from campaigns.lessons.class_reports import ClassReportForm
 from campaigns.lessons.downloads import serve_kit_file, serve_kit_zip
+from campaigns.quizzes.check_pdf import check_pdf_links, serve_check_pdf
 from home.models import BasePage
 from home.security import access
 
@@ -154,8 +155,9 @@ class LessonKitPage(RoutablePageMixin, BasePage):
         context["kit_files"] = self.kit_files()
         context["zip_languages"] = self.file_languages()
         context["zip_sizes"] = self.zip_sizes(context["kit_files"])
-        context.setdefault("report_form", ClassReportForm(kit=self))
+        form = context.setdefault("report_form", ClassReportForm(kit=self))
         context["reported"] = request.GET.get("reported") == "1"
+        context["check_pdfs"] = check_pdf_links(form.check, form.check_questions)
         return context
 
     @path("")
@@ -172,6 +174,11 @@ class LessonKitPage(RoutablePageMixin, BasePage):
     def download_zip(self, request, language):
 
         return serve_kit_zip(request, self, language)
+
+    @path("check/<str:language>/")
+    def check_pdf(self, request, language):
+        """The before/after check as an A4 PDF to print (campaigns/quizzes/check_pdf.py)."""
+        return serve_check_pdf(request, self, language)
 
 
 class LessonKitFile(Orderable):

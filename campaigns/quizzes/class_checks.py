@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.places import Province
-from campaigns.quizzes.figures import share
 from campaigns.quizzes.models import Quiz, QuizQuestion
 from home.http.daily_counts import increment
 
@@ -119,37 +118,4 @@ def class_results(class_code):
     for question in class_code.quiz.questions.order_by("sort_order"):
         entry = totals.get(question.pk, {"before": [0, 0], "after": [0, 0]})
         rows.append((question, *entry["before"], *entry["after"]))
-    return rows
-
-
-def before_after_figures(kit_ids=None, province_id=None):
-    """Share right before and after, by kit and province: [(kit id, province id, answered/right before, after)]."""
-    counts = ClassCheckCount.objects.all()
-    if kit_ids is not None:
-        counts = counts.filter(class_code__kit_id__in=list(kit_ids))
-    if province_id is not None:
-        counts = counts.filter(class_code__province_id=province_id)
-    grouped = {}
-    rows = counts.values("class_code__kit_id", "class_code__province_id", "phase", "right").annotate(
-        n=models.Sum("count")
-    )
-    for row in rows.order_by():
-        key = (row["class_code__kit_id"], row["class_code__province_id"])
-        entry = grouped.setdefault(key, {"before": [0, 0], "after": [0, 0]})
-        entry[row["phase"]][0] += row["n"]
-        if row["right"]:
-            entry[row["phase"]][1] += row["n"]
-    return grouped
-
-
-def before_after_rows(grouped, kit_titles, province_names, labels):
-    """(section, item, value) rows of the dashboard and exports: share right before and after, by kit and province."""
-    rows = []
-    ordered = sorted(
-        grouped.items(), key=lambda item: (kit_titles.get(item[0][0], ""), province_names.get(item[0][1], ""))
-    )
-    for (kit_id, province_id), entry in ordered:
-        item = f"{kit_titles.get(kit_id, '?')} · {province_names.get(province_id, labels['no_province'])}"
-        rows.append((labels["check_before"], item, share(*entry["before"])))
-        rows.append((labels["check_after"], item, share(*entry["after"])))
     return rows

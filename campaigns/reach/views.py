@@ -21,7 +21,7 @@ from campaigns.campaign_pages import CampaignPage
 from campaigns.events.officials import EVERYWHERE, area_of
 from campaigns.lessons.pages import LessonKitPage
 from campaigns.places import Province
-from campaigns.quizzes.class_checks import before_after_figures, before_after_rows
+from campaigns.quizzes.before_after import before_after_figures, before_after_rows
 from campaigns.quizzes.figures import knowledge_figures, knowledge_rows
 from campaigns.reach import charts as reach_charts
 from campaigns.reach.figures import ManualReach, default_period, figure_rows, reach_figures

@@ -4,6 +4,7 @@ from django import template
 
 from campaigns.quizzes import class_checks
 from campaigns.quizzes.answers import province_choices
+from campaigns.quizzes.check_pdf import check_languages
 from campaigns.quizzes.models import Quiz
 from home.security import access
 
@@ -25,4 +26,12 @@ def kit_check(context, page):
     check = class_checks.kit_check(page)
     if check is None or not access.may_see(context.get("request"), check):
         return {"check": None}
-    return {"check": check, "check_questions": check.question_list(), "provinces": province_choices(), "page": page}
+    questions = check.question_list()
+    return {
+        "check": check,
+        "check_questions": questions,
+        "provinces": province_choices(),
+        "page": page,
+        "pdf_languages": check_languages(check, questions),  # its A4 PDF (campaigns/quizzes/check_pdf.py)
+        "request": context.get("request"),  # {% routablepageurl %} asks for it
+    }

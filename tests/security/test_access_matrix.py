@@ -593,6 +593,31 @@ def test_private_documents_through_lesson_kits_as(client, role):
         assert archive.namelist() and not any(PRIVATE_DOC_MARKER in name for name in archive.namelist())
 
 
+@pytest.mark.parametrize("role", list(ROLES))
+def test_a_kits_check_pdf_as(client, role):
+    """The kit's check/<language>/ address (a route of the kit page, issue 19) follows the one rule: whoever may
+    see the kit may download its check; a kit restricted to signed-in people asks the others to sign in."""
+    from django.utils import translation
+
+    from wagtail.models import PageViewRestriction
+
+    from campaigns.lessons.pages import LessonKitPage
+
+    world = build_world()
+    sign_in_as(client, world, role)
+    kit = LessonKitPage.objects.get(slug_en="yama-the-facts")  # a kit with a published check (the demo)
+    with translation.override("km"):
+        url = f"{kit.url}check/km/"
+    result, response = outcome(client, url)
+    assert result == "ok" and response.content.startswith(b"%PDF"), ROLES[role]
+    PageViewRestriction.objects.create(page=kit, restriction_type=PageViewRestriction.LOGIN)
+    result, response = outcome(client, url)
+    if role in SIGNED_IN:
+        assert result == "ok" and "private" in response["Cache-Control"], ROLES[role]
+    else:
+        assert result == "login", ROLES[role]
+
+
 @pytest.mark.parametrize("role", ["a", "p", "d", "c", "o"])
 def test_posting_to_delete_addresses_deletes_nothing_of_others(client, role):
     """Refused roles post the delete confirmations: nothing goes (outreach may not delete pages or events)."""

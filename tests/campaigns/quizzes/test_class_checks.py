@@ -14,7 +14,9 @@ from wagtail.users.models import UserProfile
 from campaigns.lessons.pages import LessonKitPage
 from campaigns.places import Province
 from campaigns.quizzes import class_checks
-from campaigns.quizzes.class_checks import ClassCheckCount, ClassCode, before_after_figures
+from campaigns.quizzes.before_after import before_after_figures
+from campaigns.quizzes.class_checks import ClassCheckCount, ClassCode
+from campaigns.quizzes.figures import share
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
@@ -122,6 +124,6 @@ def test_the_reach_dashboard_shows_before_and_after_by_kit_and_province(client, 
     item = f"{kit.title_en} · {province.name_en}"
     before = [r for r in rows if r["item"] == item and r["section"].startswith("Classes' checks before")]
     after = [r for r in rows if r["item"] == item and r["section"].startswith("Classes' checks after")]
-    assert before[0]["value"] == class_checks.share(*entry["before"])
-    assert after[0]["value"] == class_checks.share(*entry["after"])
+    assert before[0]["value"] == share(*entry["before"])
+    assert after[0]["value"] == share(*entry["after"])
     assert after[0]["value"] > before[0]["value"]  # the demo classes learned something
