@@ -75,6 +75,29 @@ def province_bars(rows, title):
 
 
 @remembered
+def before_after_bars(rows, title, before_label, after_label):
+    """rows: [(kit · province, share right before, share right after)], in the table's order: two bars each,
+    so the change a lesson made reads at a glance."""
+    chart = pygal.HorizontalBar(
+        js=[],
+        disable_xml_declaration=True,
+        style=STYLE,
+        title=title,
+        height=max(240, 56 * len(rows) + 110),
+        width=720,
+        print_values=True,
+        value_formatter=format_number,
+        legend_at_bottom=True,
+        range=(0, 100),
+        explicit_size=False,
+    )
+    chart.x_labels = [item for item, _before, _after in rows][::-1]
+    chart.add(before_label, [before for _item, before, _after in rows][::-1])
+    chart.add(after_label, [after for _item, _before, after in rows][::-1])
+    return svg(chart)
+
+
+@remembered
 def every_week(weekly):
     """The Mondays from the first to the last week of ``weekly`` (Monday -> figures), weeks with nothing included:
     the chart's time axis stays even (issue 16: empty weeks were skipped)."""

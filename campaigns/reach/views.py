@@ -107,6 +107,7 @@ def labels():
         "quiz_myths": _("Questions most often answered wrong: share right (%)"),
         "check_before": _("Classes' checks before the lesson: share right (%), by kit and province"),
         "check_after": _("Classes' checks after the lesson: share right (%), by kit and province"),
+        "check_title": _("Classes' checks: share right (%) before and after the lesson"),
         "no_province": _("province not given"),
     }
 
@@ -165,6 +166,18 @@ def reach_report(request, campaign_id=None):
         "campaign": campaigns[0] if campaign_id is not None else None,
         "area": area,
     }
+
+
+def before_after_chart(rows, lab):
+    """The classes' before/after shares of ``rows`` (the table's and the exports' rows) as one chart, or ""."""
+    before = {item: value for section, item, value in rows if section == lab["check_before"]}
+    after = {item: value for section, item, value in rows if section == lab["check_after"]}
+    paired = [(item[:60], before[item], after.get(item, 0)) for item in before]
+    if not paired:
+        return ""
+    return reach_charts.before_after_bars(
+        paired, lab["check_title"], str(_("Before the lesson")), str(_("After the lesson"))
+    )
 
 
 class ReachView(WagtailAdminTemplateMixin, TemplateView):
@@ -226,6 +239,7 @@ class ReachView(WagtailAdminTemplateMixin, TemplateView):
             if knowledge.questions
             else ""
         )
+        context["before_after_chart"] = before_after_chart(report["rows"], lab)
         context["query"] = self.request.GET.urlencode()
         return context
 

@@ -127,3 +127,21 @@ def test_the_reach_dashboard_shows_before_and_after_by_kit_and_province(client, 
     assert before[0]["value"] == share(*entry["before"])
     assert after[0]["value"] == share(*entry["after"])
     assert after[0]["value"] > before[0]["value"]  # the demo classes learned something
+
+
+def test_the_dashboard_draws_before_and_after_side_by_side_for_each_kit_and_province():
+    from campaigns.reach.views import before_after_chart, labels
+
+    with translation.override("km"):
+        lab = labels()
+        rows = [
+            (lab["check_before"], "យ៉ាម៉ា៖ ការពិតនៅពីក្រោយគ្រាប់ថ្នាំ · កំពត", 42.5),
+            (lab["check_after"], "យ៉ាម៉ា៖ ការពិតនៅពីក្រោយគ្រាប់ថ្នាំ · កំពត", 85),
+            (lab["by_province"], "កំពត", 120),  # other sections are not drawn here
+        ]
+        chart = before_after_chart(rows, lab)
+        assert chart.startswith("<svg") and "<script" not in chart
+        assert "មុនមេរៀន" in chart and "ក្រោយមេរៀន" in chart  # the two series, named in Khmer
+        assert "៤២,៥" in chart or "៤២.៥" in chart  # values in Khmer digits
+        assert "៨៥" in chart and "១២០" not in chart
+        assert before_after_chart(rows[2:], lab) == ""
