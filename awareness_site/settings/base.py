@@ -130,6 +130,10 @@ DJANGO_REDIS_LOGGER = "home.caching.redis_failures"  # one line every few second
 # 0: no proxy, REMOTE_ADDR is the client. Never more than there really are: clients can write the header.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
 
+# Teachers' class reports accepted from one client (its hashed address) in an hour (campaigns/lessons/class_reports.py).
+# Behind a carrier's shared address (CGNAT) or a school's one connection many teachers are one client: raise it there.
+CLASS_REPORTS_PER_HOUR = int(os.environ.get("CLASS_REPORTS_PER_HOUR", "10") or 10)
+
 # Sign-in guessing is stopped by django-axes (home/security/sign_in.py): failures counted per user name in
 # a database table, never by address; the name is locked after AXES_FAILURE_LIMIT failures.
 AUTHENTICATION_BACKENDS = [

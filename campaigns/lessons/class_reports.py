@@ -28,7 +28,7 @@ from home.number_inputs import LocalisedIntegerField
 from home.security import origins, rate_limits
 
 MAX_CLASS_SIZE = 200
-REPORTS_PER_HOUR = 10
+REPORTS_PER_HOUR = settings.CLASS_REPORTS_PER_HOUR  # per client (hashed address) and hour
 RATE_SCOPE = "class-report"
 MAX_BODY_BYTES = 8 * 1024
 
