@@ -7,13 +7,8 @@ uses Noto Sans, with Khmer as the fallback font for mixed lines.
 
 import re
 from html import unescape
-from pathlib import Path
 
-from fpdf import FPDF
-
-from home.khmer_format import khmer_digits
-
-FONTS = Path(__file__).resolve().parents[1] / "fonts"  # campaigns/fonts: the kit check PDF uses them too
+from campaigns.khmer_pdf import KhmerPDF
 
 
 def plain(html):
@@ -23,23 +18,10 @@ def plain(html):
     return unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
 
-class KitPDF(FPDF):
+class KitPDF(KhmerPDF):
     def __init__(self, language):
-        super().__init__(format="A4")
-        self.language = language
-        self.set_margins(18, 18, 18)
-        self.set_auto_page_break(True, margin=18)
-        self.add_font("khmer", "", str(FONTS / "NotoSansKhmer-Regular.ttf"))
-        self.add_font("khmer", "B", str(FONTS / "NotoSansKhmer-Bold.ttf"))
-        self.add_font("latin", "", str(FONTS / "NotoSans-Regular.ttf"))
-        self.add_font("latin", "B", str(FONTS / "NotoSans-Bold.ttf"))
-        self.set_text_shaping(True)
-        self.family = "khmer" if language == "km" else "latin"
-        self.set_fallback_fonts(["latin" if language == "km" else "khmer"])
+        super().__init__(language, margins=(18, 18, 18), bottom=18)
         self.add_page()
-
-    def localise(self, text):
-        return khmer_digits(text) if self.language == "km" else text
 
     def heading(self, text, size=16):
         self.set_font(self.family, "B", size)

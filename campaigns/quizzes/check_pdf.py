@@ -9,20 +9,16 @@ until the kit or the check is published again.
 """
 
 import hashlib
-from pathlib import Path
-
-from fpdf import FPDF
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from campaigns.khmer_pdf import KhmerPDF
 from campaigns.quizzes.class_checks import kit_check
-from home.khmer_format import khmer_digits
 from home.security import access
 
-FONTS = Path(__file__).resolve().parents[1] / "fonts"
 LANGUAGES = ("km", "en")
 CACHE_SECONDS = 24 * 3600
 BOX = 4.2  # mm: a tick box
@@ -37,32 +33,19 @@ def check_languages(check, questions=None):
     return ["km"]
 
 
-class CheckPDF(FPDF):
+class CheckPDF(KhmerPDF):
     def __init__(self, language):
-        super().__init__(format="A4")
-        self.language = language
-        self.set_margins(16, 14, 16)
-        self.set_auto_page_break(True, margin=14)
-        self.add_font("khmer", "", str(FONTS / "NotoSansKhmer-Regular.ttf"))
-        self.add_font("khmer", "B", str(FONTS / "NotoSansKhmer-Bold.ttf"))
-        self.add_font("latin", "", str(FONTS / "NotoSans-Regular.ttf"))
-        self.add_font("latin", "B", str(FONTS / "NotoSans-Bold.ttf"))
-        self.set_text_shaping(True)
-        self.family = "khmer" if language == "km" else "latin"
-        self.set_fallback_fonts(["latin" if language == "km" else "khmer"])
+        super().__init__(language, margins=(16, 14, 16), bottom=14)
         self.set_title(gettext("Before and after check"))
         self.set_lang(language)
         self.add_page()
-
-    def text_of(self, text):
-        return khmer_digits(text) if self.language == "km" else str(text)
 
     def line_height(self, size):
         return size * (0.62 if self.language == "km" else 0.5)  # Khmer's stacked signs need more room
 
     def write_lines(self, text, size=11, style="", width=0, **kwargs):
         self.set_font(self.family, style, size)
-        self.multi_cell(width, self.line_height(size), self.text_of(text), new_x="LMARGIN", new_y="NEXT", **kwargs)
+        self.multi_cell(width, self.line_height(size), self.localise(text), new_x="LMARGIN", new_y="NEXT", **kwargs)
 
     def box(self, x, y):
         self.rect(x, y, BOX, BOX)
@@ -76,11 +59,11 @@ class CheckPDF(FPDF):
         self.box(x, y + (height - BOX) / 2)
         self.set_xy(x + BOX + 2.5, y)
         self.set_font(self.family, "", size)
-        self.multi_cell(self.epw - 6 - BOX - 2.5, height, self.text_of(label), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(self.epw - 6 - BOX - 2.5, height, self.localise(label), new_x="LMARGIN", new_y="NEXT")
 
     def blank(self, label, width):
         self.set_font(self.family, "", 11)
-        self.cell(self.get_string_width(self.text_of(label)) + 2, self.line_height(11), self.text_of(label))
+        self.cell(self.get_string_width(self.localise(label)) + 2, self.line_height(11), self.localise(label))
         x, y = self.get_x(), self.get_y() + self.line_height(11) - 1.5
         self.line(x, y, x + width, y)
         self.set_x(x + width + 6)
@@ -104,8 +87,8 @@ def build_pdf(kit, check, language):
             pdf.box(x, y + (height - BOX) / 2)
             pdf.set_xy(x + BOX + 2, y)
             pdf.set_font(pdf.family, "", 11)
-            width = pdf.get_string_width(pdf.text_of(label)) + 4
-            pdf.cell(width, height, pdf.text_of(label))
+            width = pdf.get_string_width(pdf.localise(label)) + 4
+            pdf.cell(width, height, pdf.localise(label))
             x += BOX + 2 + width + 8
         pdf.ln(height + 2)
         pdf.write_lines(gettext("Tick one box for each question. Write no name: the check is not a test."), 10)
@@ -139,14 +122,14 @@ def tally(pdf, kit, questions):
     ) as table:
         heading = table.row()
         for text in ("", gettext("Before the lesson"), gettext("After the lesson")):
-            heading.cell(pdf.text_of(text))
+            heading.cell(pdf.localise(text))
         took = table.row()
-        took.cell(pdf.text_of(gettext("Students who took the check")))
+        took.cell(pdf.localise(gettext("Students who took the check")))
         took.cell("")
         took.cell("")
         for number, _question in enumerate(questions, start=1):
             row = table.row()
-            row.cell(pdf.text_of(gettext("Question %(number)s: answered right") % {"number": number}))
+            row.cell(pdf.localise(gettext("Question %(number)s: answered right") % {"number": number}))
             row.cell("")
             row.cell("")
 
