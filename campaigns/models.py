@@ -12,7 +12,7 @@ from campaigns.lessons.index_page import LessonKitIndexPage
 from campaigns.lessons.pages import LessonKitFile, LessonKitPage
 from campaigns.places import Commune, District, Province
 from campaigns.quizzes.class_checks import ClassCheckCount, ClassCode
-from campaigns.quizzes.models import Quiz, QuizAnswerCount, QuizQuestion
+from campaigns.quizzes.models import Quiz, QuizAnswerCount, QuizQuestion, QuizQuestionDay
 from campaigns.quizzes.report_results import ClassReportResult
 from campaigns.reach.figures import ManualReach
 from campaigns.reach.page_views import PageViewCount
@@ -45,6 +45,7 @@ __all__ = [
     "Province",
     "Quiz",
     "QuizAnswerCount",
+    "QuizQuestionDay",
     "QuizQuestion",
     "ProvincePhotoCollection",
     "Topic",

@@ -12,10 +12,13 @@ from campaigns.campaign_pages import CampaignPage
 from campaigns.demo.content.quizzes import KIT_CHECKS, QUIZZES
 from campaigns.editorial import CAMPAIGN_WORKFLOW
 from campaigns.fact_sheets import FactSheetPage
+from campaigns.lessons.class_reports import ClassReport
 from campaigns.lessons.pages import LessonKitPage
 from campaigns.places import Province
-from campaigns.quizzes.class_checks import ClassCheckCount, ClassCode, Phase
+from campaigns.quizzes.answers import rebuild_question_days
+from campaigns.quizzes.class_checks import ClassCheckCount, ClassCode, Phase, class_results
 from campaigns.quizzes.models import Quiz, QuizAnswerCount, QuizQuestion, ensure_quiz_workflow
+from campaigns.quizzes.report_results import ClassReportResult
 
 PAGE_MODELS = {"campaign": CampaignPage, "fact_sheet": FactSheetPage, "kit": LessonKitPage}
 DEMO_WEEKS = 12
@@ -113,6 +116,7 @@ def seed_quiz_answers(quizzes, weeks=DEMO_WEEKS, today=None):  # noqa: C901 (pla
         ],
         batch_size=500,
     )
+    rebuild_question_days([quiz.pk for quiz in quizzes])
     return sum(rows.values())
 
 
@@ -145,3 +149,45 @@ def seed_class_checks(quizzes, today=None):
                             )
             class_code.answers = 2 * students
             class_code.save(update_fields=["answers"])
+
+
+def seed_report_results(quizzes):
+    """The demo's classes taught carry their before/after results, as teachers send them: typed from the paper
+    check (fewer right before the lesson than after), and for each kit one accepted report filled from one of its
+    class codes (so the dashboard counts that class once, from the report)."""
+    rng = random.Random(SEED + 2)
+    checks = {quiz.page_id: quiz for quiz in quizzes if quiz.kit_check}
+    reports = ClassReport.objects.filter(kit_id__in=list(checks)).order_by("date_taught", "pk")
+    ClassReportResult.objects.filter(report__in=reports).delete()
+    filled_from_code = set()  # kits one of whose accepted reports was filled from a class code
+    for report in reports:
+        check = checks[report.kit_id]
+        code = ClassCode.objects.filter(kit_id=report.kit_id, quiz=check).order_by("code").first()
+        if code is not None and report.status == ClassReport.Status.ACCEPTED and report.kit_id not in filled_from_code:
+            filled_from_code.add(report.kit_id)
+            ClassReportResult.objects.bulk_create(
+                ClassReportResult(
+                    report=report,
+                    question=question,
+                    class_code=code,
+                    answered_before=answered_before,
+                    right_before=right_before,
+                    answered_after=answered_after,
+                    right_after=right_after,
+                )
+                for question, answered_before, right_before, answered_after, right_after in class_results(code)
+            )
+            continue
+        students = report.girls + report.boys
+        before, after = students - rng.randrange(0, 3), students - rng.randrange(0, 3)  # a few absent
+        ClassReportResult.objects.bulk_create(
+            ClassReportResult(
+                report=report,
+                question=question,
+                answered_before=before,
+                right_before=round(before * rng.uniform(0.3, 0.6)),
+                answered_after=after,
+                right_after=round(after * rng.uniform(0.7, 0.95)),
+            )
+            for question in check.question_list()
+        )

@@ -14,7 +14,7 @@ from campaigns.demo import content
 from campaigns.demo.events import seed_events
 from campaigns.demo.images import scene_file
 from campaigns.demo.lesson_kits import seed_lesson_kits
-from campaigns.demo.quizzes import seed_class_checks, seed_quiz_answers, seed_quizzes
+from campaigns.demo.quizzes import seed_class_checks, seed_quiz_answers, seed_quizzes, seed_report_results
 from campaigns.editorial import ensure_campaign_workflow
 from campaigns.models import (
     Audience,
@@ -282,6 +282,7 @@ def seed():
     quizzes = seed_quizzes()
     seed_quiz_answers(quizzes)
     seed_class_checks(quizzes)
+    seed_report_results(quizzes)
     seed_users()
     seed_events(DEMO_PASSWORD)
     return home

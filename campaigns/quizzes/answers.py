@@ -9,12 +9,13 @@ exist, a missing answer) makes the whole post invalid and nothing is counted.
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.places import Province
-from campaigns.quizzes.models import QuizAnswerCount
-from home.http.daily_counts import increment
+from campaigns.quizzes.models import ANSWER_KEYS, QuizAnswerCount, QuizQuestionDay
+from home.http.daily_counts import add_up, retrying
 from home.khmer_format import format_number
 
 MAX_VALUE_LENGTH = 16  # the longest field value a real post has is a province code or "false"
@@ -105,21 +106,74 @@ def check(quiz, questions, data):
     return Result(quiz, answers, _province(data.get("province")))
 
 
-@transaction.atomic
 def count(result, language, campaign_id, day=None):
-    """Add the result's answers to the day's counts: one row per question, answer, language, campaign, province."""
+    """Add the result's answers to the day's counts, in one transaction of two statements:
+
+    - one row per question, answer, language, campaign and province (:class:`QuizAnswerCount`);
+    - one row per question, campaign and day, answered and right (:class:`QuizQuestionDay`, the dashboard's).
+    """
     day = day or timezone.localdate()
-    for answer in result.answers:
-        keys = {
+    province_id = result.province.pk if result.province else None
+    answer_rows = [
+        {
             "day": day,
             "quiz_id": result.quiz.pk,
             "question_id": answer.question.pk,
             "answer": answer.given,
+            "right": answer.right,
             "language": language,
             "campaign_id": campaign_id,
-            "province_id": result.province.pk if result.province else None,
+            "province_id": province_id,
+            "count": 1,
         }
-        increment(QuizAnswerCount, {**keys, "right": answer.right})
+        for answer in result.answers
+    ]
+    day_rows = [
+        {
+            "day": day,
+            "question_id": answer.question.pk,
+            "campaign_id": campaign_id,
+            "answers": 1,
+            "right": int(answer.right),
+        }
+        for answer in result.answers
+    ]
+
+    @transaction.atomic
+    def write():
+        add_up(QuizAnswerCount, answer_rows, keys=ANSWER_KEYS)
+        if campaign_id:  # the dashboard shows campaigns' answers only
+            add_up(QuizQuestionDay, day_rows, keys=("day", "question", "campaign"), amounts=("answers", "right"))
+
+    retrying(write)
+
+
+def rebuild_question_days(quiz_ids=None):
+    """Make :class:`QuizQuestionDay` again from :class:`QuizAnswerCount` (all quizzes, or those of ``quiz_ids``).
+
+    For counts written in bulk (the demo's, a bench's, an import); counting through :func:`count` keeps both
+    in step by itself. Returns how many rows it wrote.
+    """
+    counts = QuizAnswerCount.objects.exclude(campaign=None)
+    days = QuizQuestionDay.objects.all()
+    if quiz_ids is not None:
+        counts = counts.filter(quiz_id__in=list(quiz_ids))
+        days = days.filter(question__quiz_id__in=list(quiz_ids))
+    totals = {}
+    for row in counts.values("day", "question_id", "campaign_id", "right").annotate(n=Sum("count")).order_by():
+        key = (row["day"], row["question_id"], row["campaign_id"])
+        answers, right = totals.get(key, (0, 0))
+        totals[key] = (answers + row["n"], right + (row["n"] if row["right"] else 0))
+    with transaction.atomic():
+        days.delete()
+        QuizQuestionDay.objects.bulk_create(
+            [
+                QuizQuestionDay(day=day, question_id=question, campaign_id=campaign, answers=answers, right=right)
+                for (day, question, campaign), (answers, right) in totals.items()
+            ],
+            batch_size=1000,
+        )
+    return len(totals)
 
 
 def share_title(quiz, score, total):

@@ -1,16 +1,17 @@
 """What readers' quiz answers say, for the reach dashboard (campaigns/reach/): answers and share right per
 question, and the questions most often answered wrong (the myths that persist).
 
-One grouped query over the day's counts (QuizAnswerCount) and one for the questions' texts, however many
-answers there are. Answers carry a province only when the reader chose one, so an official's area sees
-only the answers given for their province.
+One grouped query over the per-question days (QuizQuestionDay; for an official's province, over that
+province's day counts, QuizAnswerCount) and one for the questions' texts, however many answers there are.
+Answers carry a province only when the reader chose one, so an official's area sees only the answers given
+for their province.
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Sum
 
-from campaigns.quizzes.models import QuizAnswerCount, QuizQuestion
+from campaigns.quizzes.models import QuizAnswerCount, QuizQuestion, QuizQuestionDay
 
 MYTHS_SHOWN = 5
 MYTH_MIN_ANSWERS = 10  # a question answered fewer times says too little to be called a persistent myth
@@ -76,14 +77,26 @@ def counts_in(campaign_ids, start, end, area=None):
     return counts
 
 
-def knowledge_figures(campaign_ids, start, end, area=None):
-    """Quiz answers of the campaigns between ``start`` and ``end`` (inclusive), per question."""
+def totals_per_question(campaign_ids, start, end, area=None):
+    """{question id: (answers, right)}: for everywhere from the per-question days, for a province from its counts."""
+    if area is None or area.everywhere:
+        days = QuizQuestionDay.objects.filter(campaign_id__in=list(campaign_ids), day__range=(start, end))
+        return {
+            row["question_id"]: (row["n"], row["r"])
+            for row in days.values("question_id").annotate(n=Sum("answers"), r=Sum("right")).order_by()
+        }
     totals = {}
     for row in (
         counts_in(campaign_ids, start, end, area).values("question_id", "right").annotate(n=Sum("count")).order_by()
     ):
         answers, right = totals.get(row["question_id"], (0, 0))
         totals[row["question_id"]] = (answers + row["n"], right + (row["n"] if row["right"] else 0))
+    return totals
+
+
+def knowledge_figures(campaign_ids, start, end, area=None):
+    """Quiz answers of the campaigns between ``start`` and ``end`` (inclusive), per question."""
+    totals = totals_per_question(campaign_ids, start, end, area)
     figures = KnowledgeFigures()
     questions = (
         QuizQuestion.objects.filter(pk__in=list(totals)).select_related("quiz").order_by("quiz_id", "sort_order")

@@ -13,6 +13,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -261,15 +262,58 @@ class QuizAnswerCount(models.Model):
         verbose_name = _("quiz answer count")
         verbose_name_plural = _("quiz answer counts")
         constraints = [
+            # No campaign and no province are keys too: Coalesce makes two NULLs the same row, so that
+            # home.http.daily_counts.add_up can add to it in one statement (ANSWER_KEYS, in this order).
             models.UniqueConstraint(
-                fields=["day", "question", "answer", "right", "language", "campaign", "province"],
-                name="one_quiz_answer_row_per_day",
+                "day",
+                "question",
+                "answer",
+                "right",
+                "language",
+                Coalesce("campaign", 0),
+                Coalesce("province", 0),
+                name="one_quiz_answer_row_per_day_and_place",
             )
         ]
-        indexes = [models.Index(fields=["campaign", "day"])]
+        indexes = [
+            models.Index(fields=["campaign", "day"]),
+            models.Index(fields=["province", "campaign", "day"], name="quiz_answers_by_province"),
+        ]
 
     def __str__(self):
         return f"{self.day} {self.question_id} {self.answer} {self.count}"
+
+
+ANSWER_KEYS = ("day", "question", "answer", "right", "language", "campaign", "province")
+
+
+class QuizQuestionDay(models.Model):
+    """A campaign's answers to one question on one day, all languages and places together, and how many right.
+
+    Kept in step with :class:`QuizAnswerCount` by the same transaction (campaigns/quizzes/answers.py) so that
+    the reach dashboard adds up one row per question and day, not one per answer, language and province
+    (a year of a national campaign's answers: tens of thousands of rows instead of hundreds of thousands).
+    Derived data: :func:`campaigns.quizzes.answers.rebuild_question_days` makes it again from the counts.
+    """
+
+    day = models.DateField(_("day"))
+    question = models.ForeignKey(QuizQuestion, on_delete=models.CASCADE, related_name="+", verbose_name=_("question"))
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("campaign")
+    )
+    answers = models.PositiveIntegerField(_("answers"), default=0)
+    right = models.PositiveIntegerField(_("right answers"), default=0)
+
+    class Meta:
+        verbose_name = _("quiz answers per question and day")
+        verbose_name_plural = _("quiz answers per question and day")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "question", "campaign"], name="one_quiz_question_row_per_day")
+        ]
+        indexes = [models.Index(fields=["campaign", "day", "question", "answers", "right"], name="quiz_days_covering")]
+
+    def __str__(self):
+        return f"{self.day} {self.question_id} {self.right}/{self.answers}"
 
 
 def ensure_quiz_workflow(workflow):

@@ -7,7 +7,7 @@ visits, and nothing about the visitor is stored.
 import logging
 import time
 
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, OperationalError, connections, router, transaction
 from django.db.models import F
 
 logger = logging.getLogger(__name__)
@@ -41,3 +41,79 @@ def _increment(model, keys, defaults=None):
             model.objects.create(**keys, **(defaults or {}), count=1)
     except IntegrityError:
         rows.update(count=F("count") + 1)
+
+
+def retrying(work):
+    """Run ``work()`` (a function that writes), again after a short wait while the database is busy."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return work()
+        except OperationalError:
+            if attempt == ATTEMPTS:
+                logger.exception("count lost after %s attempts", ATTEMPTS)
+                raise
+            time.sleep(0.01 * 2**attempt)
+
+
+def add_up(model, rows, *, keys, amounts=("count",), returning=None):
+    """Add ``rows`` to ``model``'s counts in one statement: new keys are inserted, existing ones added to.
+
+    ``rows`` are dicts of field name to value, each holding every field of ``keys`` and ``amounts``
+    (plus any other field a new row needs). ``keys`` name the fields of the model's unique index, in its
+    order; a nullable field stands in that index as ``Coalesce(field, 0)`` (two NULLs are the same key),
+    as in ``QuizAnswerCount``'s constraint. One ``INSERT ... ON CONFLICT ... DO UPDATE`` (SQLite 3.24+,
+    PostgreSQL 9.5+): no read first, and no count lost between concurrent writers. Rows with the same keys
+    are summed first (one statement may not update a row twice). With ``returning`` (a field name), the
+    list of that field's values after the addition, one per distinct key.
+    """
+    meta = model._meta
+    connection = connections[router.db_for_write(model)]
+    attname = {}  # "question" and "question_id" both name the column question_id
+
+    def column_of(name):
+        if name not in attname:
+            attname[name] = meta.get_field(name).attname
+        return attname[name]
+
+    keys = [column_of(name) for name in keys]
+    amounts = [column_of(name) for name in amounts]
+    merged = {}
+    for row in rows:
+        row = {column_of(name): value for name, value in row.items()}
+        key = tuple(row[name] for name in keys)
+        if key in merged:
+            for name in amounts:
+                merged[key][name] += row[name]
+        else:
+            merged[key] = dict(row)
+    if not merged:
+        return []
+    names = list(next(iter(merged.values())))
+    fields = [meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    table = quote(meta.db_table)
+    columns = ", ".join(quote(field.column) for field in fields)
+    target = ", ".join(
+        f"COALESCE({quote(field.column)}, 0)" if field.null else quote(field.column)
+        for field in (meta.get_field(name) for name in keys)
+    )
+    additions = ", ".join(
+        f"{quote(meta.get_field(name).column)} = {table}.{quote(meta.get_field(name).column)}"
+        f" + excluded.{quote(meta.get_field(name).column)}"
+        for name in amounts
+    )
+    one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    sql = (
+        f"INSERT INTO {table} ({columns}) VALUES {', '.join([one_row] * len(merged))}"
+        f" ON CONFLICT ({target}) DO UPDATE SET {additions}"
+    )
+    if returning:
+        sql += f" RETURNING {quote(meta.get_field(returning).column)}"
+    params = [
+        field.get_db_prep_save(row[name], connection)
+        for row in merged.values()
+        for name, field in zip(names, fields, strict=True)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [value for (value,) in cursor.fetchall()] if returning else []

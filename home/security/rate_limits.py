@@ -24,7 +24,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.http.daily_counts import increment
+from home.http.daily_counts import add_up, retrying
 from home.http.visitors import client_address
 
 # About one write in this many also deletes the rows of windows that are over.
@@ -75,11 +75,17 @@ def _rows(scope, key, seconds, now=None):
 def hit(scope, key, *, seconds, now=None):
     """Count one more for ``key`` in the current window of ``seconds``; the count so far, this one included."""
     start = window_start(seconds, now)
-    keys = {"scope": scope, "key": hashed(scope, key), "window_start": start}
-    increment(RateCount, keys, defaults={"expires_at": start + datetime.timedelta(seconds=seconds)})
+    row = {
+        "scope": scope,
+        "key": hashed(scope, key),
+        "window_start": start,
+        "expires_at": start + datetime.timedelta(seconds=seconds),
+        "count": 1,
+    }
+    (counted,) = retrying(lambda: add_up(RateCount, [row], keys=("scope", "key", "window_start"), returning="count"))
     if random.randrange(CLEANUP_ONE_IN) == 0:
         forget_expired()
-    return RateCount.objects.filter(**keys).values_list("count", flat=True).first() or 0
+    return counted
 
 
 def count(scope, key, *, seconds, now=None):

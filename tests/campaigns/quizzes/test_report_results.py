@@ -346,3 +346,23 @@ def test_two_reports_sent_at_the_same_instant_with_one_code_save_it_once(client,
     assert any(used in error for error in queued.json()["errors"])
     assert ClassReport.objects.count() == before
     assert ClassReportResult.objects.filter(class_code=class_code).values("report").distinct().count() == 1
+
+
+def test_the_demos_classes_taught_carry_results_and_the_class_from_a_code_counts_once(kit):
+    reports = ClassReport.objects.filter(kit=kit)
+    assert reports.count() >= 3 and all(report.check_results.exists() for report in reports)
+    typed = ClassReportResult.objects.filter(report__in=reports, class_code=None)
+    assert sum(r.right_after for r in typed) > sum(r.right_before for r in typed)  # the lesson taught something
+    assert all(r.right_before <= r.answered_before <= r.report.girls + r.report.boys for r in typed)
+    from_code = ClassReportResult.objects.filter(report__in=reports).exclude(class_code=None)
+    (report,) = {r.report for r in from_code}
+    code = from_code.first().class_code
+    assert code.kit_id == kit.pk and report.status == ClassReport.Status.ACCEPTED
+    # The code's own counts are left out: its class counts once, from the report.
+    grouped = before_after_figures(kit_ids=[kit.pk])
+    accepted = ClassReportResult.objects.filter(report__kit=kit, report__status=ClassReport.Status.ACCEPTED)
+    left_out = ClassCheckCount.objects.filter(class_code=code, phase=Phase.BEFORE)
+    assert left_out.exists()
+    counts = ClassCheckCount.objects.filter(class_code__kit=kit, phase=Phase.BEFORE).exclude(class_code=code)
+    expected = sum(r.answered_before for r in accepted) + sum(c.count for c in counts)
+    assert sum(entry["before"][0] for entry in grouped.values()) == expected
