@@ -24,8 +24,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import CollectionViewRestriction
-from wagtail.signals import page_published
+from wagtail.signals import page_published, published
 
+from campaigns.quizzes import check_pdf
+from campaigns.quizzes.models import Quiz
 from home.background import later, retrying
 from home.http.daily_counts import increment
 from home.http.ranged_files import serve_ranged
@@ -53,7 +55,8 @@ class DownloadCount(models.Model):
         verbose_name=_("file"),
         help_text=_("Empty for a whole-kit ZIP."),
     )
-    target = models.CharField(_("what was downloaded"), max_length=24)  # "file:<document id>" or "zip:<language>"
+    # "file:<document id>", "zip:<language>" or "check:<language>" (the before/after check's PDF)
+    target = models.CharField(_("what was downloaded"), max_length=24)
     language = models.CharField(_("language"), max_length=3)
     count = models.PositiveIntegerField(_("downloads"), default=0)
 
@@ -116,10 +119,7 @@ def serve_kit_file(request, kit, kit_file):
         request, handle, size, content_type, filename, etag, ascii_fallback=Path(document.file.name).name
     )
     mark_download(response, public=access.is_public_document(document))
-    if response.status_code in (200, 206) and should_count(request, byte_range):
-        after_sending(
-            response, lambda: count_download(kit, f"file:{document.pk}", kit_file.language, document=document)
-        )
+    count_when_sent(request, response, kit, f"file:{document.pk}", kit_file.language, byte_range, document=document)
     return response
 
 
@@ -130,10 +130,11 @@ def zip_members(kit, language):
     return files
 
 
-def zip_digest(members):
-    """Changes whenever a file of the ZIP is added, removed, replaced or renamed."""
+def zip_digest(members, extras=()):
+    """Changes whenever a file of the ZIP is added, removed, replaced or renamed, or the check republished."""
     fingerprint = "|".join(
-        f"{m.document.pk}:{m.document.file_hash}:{m.document.file.name}:{m.role}:{m.language}" for m in members
+        [f"{m.document.pk}:{m.document.file_hash}:{m.document.file.name}:{m.role}:{m.language}" for m in members]
+        + [f"{name}:{stamp}" for name, stamp, _make in extras]
     )
     return hashlib.sha1(fingerprint.encode()).hexdigest()[:16]
 
@@ -181,7 +182,8 @@ def build_zip(kit, language):
     members = zip_members(kit, language)
     if not members:
         raise Http404("no files in this language")
-    name = zip_name(kit, language, zip_digest(members))
+    extras = check_pdf.zip_entries(kit, language)  # the kit's before/after check, printable
+    name = zip_name(kit, language, zip_digest(members, extras))
     if default_storage.exists(name):
         return name
     used = set()
@@ -193,6 +195,9 @@ def build_zip(kit, language):
                 with member.document.file.open("rb") as source, archive.open(info, "w", force_zip64=True) as target:
                     while chunk := source.read(1024 * 1024):
                         target.write(chunk)
+            for entry_name, _stamp, make in extras:
+                used.add(entry_name)
+                archive.writestr(zipfile.ZipInfo(entry_name, date_time=stamp), make())
         temporary.seek(0)
         saved = default_storage.save(name, File(temporary))
     if saved != name:
@@ -239,8 +244,15 @@ def on_kit_published(sender, instance, **kwargs):
         later(build_kit_zips, instance.pk)
 
 
+def on_check_published(sender, instance, **kwargs):
+    """A kit's before/after check published: its ZIPs carry the new PDF, so the worker builds them again."""
+    if instance.kit_check and instance.page_id:
+        later(build_kit_zips, instance.page_id)
+
+
 def connect():
     page_published.connect(on_kit_published, dispatch_uid="kit_zips_published")
+    published.connect(on_check_published, sender=Quiz, dispatch_uid="kit_zips_check_published")
     post_save.connect(
         on_collection_restriction_saved, sender=CollectionViewRestriction, dispatch_uid="kit_zips_restricted"
     )
@@ -259,6 +271,18 @@ def serve_kit_zip(request, kit, language):
     filename = f"{kit.slug}-{language}.zip"
     response, byte_range = serve_ranged(request, handle, size, "application/zip", filename, f'"{digest}"')
     mark_download(response, public=True)  # a ZIP holds the kit's public files only
+    count_when_sent(request, response, kit, f"zip:{language}", language, byte_range)
+    return response
+
+
+def count_when_sent(request, response, kit, target, language, byte_range=None, document=None):
+    """Count the download once ``response`` (a whole file, or its first part) has been sent."""
     if response.status_code in (200, 206) and should_count(request, byte_range):
-        after_sending(response, lambda: count_download(kit, f"zip:{language}", language))
+        after_sending(response, lambda: count_download(kit, target, language, document=document))
+
+
+def serve_kit_check(request, kit, language):
+    """The kit's before/after check as a PDF (campaigns/quizzes/check_pdf.py), counted as the kit's files are."""
+    response = check_pdf.serve_check_pdf(request, kit, language)
+    count_when_sent(request, response, kit, f"check:{language}", language)
     return response

@@ -16,8 +16,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from campaigns.lessons.class_reports import ClassReportForm
-from campaigns.lessons.downloads import serve_kit_file, serve_kit_zip
-from campaigns.quizzes.check_pdf import check_pdf_links, serve_check_pdf
+from campaigns.lessons.downloads import serve_kit_check, serve_kit_file, serve_kit_zip
+from campaigns.quizzes.check_pdf import check_pdf_links
 from home.models import BasePage
 from home.security import access
 
@@ -178,7 +178,7 @@ class LessonKitPage(RoutablePageMixin, BasePage):
     @path("check/<str:language>/")
     def check_pdf(self, request, language):
         """The before/after check as an A4 PDF to print (campaigns/quizzes/check_pdf.py)."""
-        return serve_check_pdf(request, self, language)
+        return serve_kit_check(request, self, language)
 
 
 class LessonKitFile(Orderable):

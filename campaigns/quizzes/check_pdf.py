@@ -21,6 +21,8 @@ from home.security import access
 
 LANGUAGES = ("km", "en")
 CACHE_SECONDS = 24 * 3600
+# The check's file name inside a kit's ZIP, in the language of the check it holds ("/" is not allowed).
+CHECK_FILE_NAMES = {"km": "ការត្រួតពិនិត្យមុន-ក្រោយមេរៀន", "en": "Before-and-after check"}
 BOX = 4.2  # mm: a tick box
 
 
@@ -148,6 +150,37 @@ def cache_key(kit, check, language):
     return "kit-check-pdf:" + hashlib.sha1(stamp.encode()).hexdigest()
 
 
+def check_pdf_bytes(kit, check, language):
+    """The PDF of ``check`` in ``language``, made once per published version of the kit and the check."""
+    key = cache_key(kit, check, language)
+    content = cache.get(key)
+    if content is None:
+        content = build_pdf(kit, check, language)
+        cache.set(key, content, CACHE_SECONDS)
+    return content
+
+
+def zip_entries(kit, language):
+    """The check's PDFs a kit's ZIP in ``language`` ("km", "en" or "all") holds: ``[(name, fingerprint, make)]``.
+
+    Only a published check of a kit anyone may see (the ZIP holds public files only); ``make()`` gives the
+    bytes, and the fingerprint changes with each published version of the kit or the check."""
+    check = kit_check(kit)
+    if check is None or not access.is_public_page(kit) or not access.may_see(None, check):
+        return []
+    languages = check_languages(check)
+    if language != "all":
+        languages = [code for code in languages if code == language]
+    return [
+        (
+            f"{code}/{CHECK_FILE_NAMES[code]}.pdf",
+            cache_key(kit, check, code),
+            lambda code=code: check_pdf_bytes(kit, check, code),
+        )
+        for code in languages
+    ]
+
+
 def serve_check_pdf(request, kit, language):
     """The kit's check as a PDF, for whoever may see the kit and its check (home/security/access.py)."""
     check = kit_check(kit)
@@ -155,12 +188,7 @@ def serve_check_pdf(request, kit, language):
         raise Http404("no check")
     if language not in check_languages(check):
         raise Http404("no such language")
-    key = cache_key(kit, check, language)
-    content = cache.get(key)
-    if content is None:
-        content = build_pdf(kit, check, language)
-        cache.set(key, content, CACHE_SECONDS)
-    response = HttpResponse(content, content_type="application/pdf")
+    response = HttpResponse(check_pdf_bytes(kit, check, language), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="check-{kit.pk}-{language}.pdf"'
     # As the kit's own files (campaigns/lessons/downloads.py): a phone may keep a public one; a restricted
     # kit's check is kept by nothing.

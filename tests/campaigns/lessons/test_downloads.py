@@ -100,13 +100,13 @@ def test_whole_kit_zip_holds_every_file_byte_for_byte(client, kit):
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(body(response)))
     files = list(kit.files.select_related("document"))
-    assert len(archive.namelist()) == len(files) == 4
+    assert len(archive.namelist()) == len(files) + 2 == 6  # and the before/after check, in both languages
     for kit_file in files:
         name = f"{kit_file.language}/{kit_file.document.title}.pdf"
         with kit_file.document.file.open("rb") as source:
             assert archive.read(name) == source.read()
     khmer_only = zipfile.ZipFile(io.BytesIO(body(client.get(zip_url(kit, "km"), HTTP_USER_AGENT=PHONE))))
-    assert all(name.startswith("km/") for name in khmer_only.namelist()) and len(khmer_only.namelist()) == 2
+    assert all(name.startswith("km/") for name in khmer_only.namelist()) and len(khmer_only.namelist()) == 3
     assert client.get(zip_url(kit, "fr")).status_code == 404
 
 

@@ -1,24 +1,27 @@
-"""Issue 19: the kit's before/after check as an A4 PDF among the kit's files, for whoever may see the kit."""
+"""Issue 19: the kit's before/after check as an A4 PDF among the kit's files and in its ZIPs, for whoever may see
+the kit, and counted in the kit's reach as its files are."""
 
 import io
-import time
+import zipfile
 
 import pytest
 from pypdf import PdfReader
 
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.utils import translation
+from django.core.files.storage import default_storage
+from django.utils import timezone, translation
 
 from wagtail.models import PageViewRestriction
 
+from campaigns.lessons.downloads import DownloadCount, build_zip
 from campaigns.lessons.pages import LessonKitPage
-from campaigns.quizzes import class_checks
-from campaigns.quizzes.check_pdf import build_pdf
+from campaigns.quizzes import check_pdf, class_checks
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]  # reads the demo site (tests/conftest.py)
 
 A4 = (595, 842)  # points, as PDF pages measure
+PHONE = "Mozilla/5.0 (Linux; Android 10; SM-A105F) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
 
 
 @pytest.fixture(autouse=True)
@@ -36,9 +39,13 @@ def pdf_url(kit, language):
         return f"{kit.url}check/{language}/"
 
 
-def pages(response):
-    reader = PdfReader(io.BytesIO(response.content))
+def pages_of(content):
+    reader = PdfReader(io.BytesIO(content))
     return reader, " ".join(page.extract_text() for page in reader.pages)
+
+
+def pages(response):
+    return pages_of(response.content)
 
 
 def test_the_kit_page_lists_the_checks_pdf_among_its_files(client, kit):
@@ -92,17 +99,67 @@ def test_a_kit_without_a_published_check_has_no_pdf(client, kit):
         assert f"{kit.url}check/km/" not in client.get(kit.url).content.decode()
 
 
-def test_making_the_pdf_is_quick_and_a_made_one_is_kept(client, kit, capsys):
+def test_a_made_pdf_is_kept_and_made_again_only_for_a_new_version(client, kit, monkeypatch):
+    made = []
+    real = check_pdf.build_pdf
+    monkeypatch.setattr(check_pdf, "build_pdf", lambda *args: made.append(args) or real(*args))
+    first = client.get(pdf_url(kit, "km")).content
+    assert client.get(pdf_url(kit, "km")).content == first and len(made) == 1
+    assert len(first) < 400_000  # a phone's download: the fonts are subset
     check = class_checks.kit_check(kit)
-    started = time.perf_counter()
-    content = build_pdf(kit, check, "km")
-    made = time.perf_counter() - started
-    assert made < 5 and len(content) < 400_000
+    check.save_revision().publish()
     client.get(pdf_url(kit, "km"))
-    started = time.perf_counter()
-    assert client.get(pdf_url(kit, "km")).content == client.get(pdf_url(kit, "km")).content
-    kept = (time.perf_counter() - started) / 2
-    with capsys.disabled():
-        print(
-            f"\ncheck PDF: made in {made * 1000:.0f} ms, {len(content) // 1024} KB; served kept in {kept * 1000:.0f} ms"
-        )
+    assert len(made) == 2
+
+
+def zip_of(client, kit, language):
+    with translation.override("en"):
+        response = client.get(f"{kit.url}zip/{language}/", HTTP_USER_AGENT=PHONE)
+    assert response.status_code == 200
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def test_the_kits_zips_hold_the_check_pdf_in_their_language(client, kit):
+    everything = zip_of(client, kit, "all")
+    checks = sorted(name for name in everything.namelist() if "check" in name or "ការត្រួតពិនិត្យ" in name)
+    assert checks == ["en/Before-and-after check.pdf", "km/ការត្រួតពិនិត្យមុន-ក្រោយមេរៀន.pdf"]
+    assert everything.read(checks[1]) == client.get(pdf_url(kit, "km")).content
+    _reader, text = pages_of(everything.read(checks[1]))
+    assert "ពិនិត្យ" in text
+    khmer = zip_of(client, kit, "km").namelist()
+    assert "km/ការត្រួតពិនិត្យមុន-ក្រោយមេរៀន.pdf" in khmer and all(name.startswith("km/") for name in khmer)
+
+
+def test_a_zip_is_built_again_when_the_check_changes_and_leaves_out_an_unpublished_one(kit):
+    first = build_zip(kit, "km")
+    check = class_checks.kit_check(kit)
+    check.save_revision().publish()
+    second = build_zip(kit, "km")
+    assert second != first and not default_storage.exists(first)
+    check.unpublish()
+    third = build_zip(kit, "km")
+    with default_storage.open(third, "rb") as handle:
+        names = zipfile.ZipFile(io.BytesIO(handle.read())).namelist()
+    assert names and not [name for name in names if "ការត្រួតពិនិត្យ" in name]
+
+
+def test_a_restricted_kits_zip_does_not_carry_its_check(kit):
+    PageViewRestriction.objects.create(page=kit, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    assert check_pdf.zip_entries(kit, "all") == []
+
+
+def test_check_pdf_downloads_count_in_the_kits_reach_and_robots_do_not(client, kit):
+    def counted():
+        row = DownloadCount.objects.filter(kit=kit, target="check:km", day=timezone.localdate()).first()
+        return row.count if row else 0
+
+    before = counted()  # the test client closes each answer, as a server does once it is sent
+    client.get(pdf_url(kit, "km"), HTTP_USER_AGENT=PHONE)
+    client.get(pdf_url(kit, "km"), HTTP_USER_AGENT=PHONE)
+    client.get(pdf_url(kit, "km"), HTTP_USER_AGENT="Googlebot/2.1 (+http://www.google.com/bot.html)")
+    client.head(pdf_url(kit, "km"), HTTP_USER_AGENT=PHONE)
+    assert counted() == before + 2
+    row = DownloadCount.objects.get(kit=kit, target="check:km", day=timezone.localdate())
+    assert row.language == "km" and row.document_id is None
+    client.get(pdf_url(kit, "fr"), HTTP_USER_AGENT=PHONE)
+    assert not DownloadCount.objects.filter(kit=kit, target="check:fr").exists()
