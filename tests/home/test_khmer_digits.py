@@ -89,9 +89,12 @@ def untyped_latin_numbers(page, corpus):
     found = []
     for text in VisibleText(page).texts:
         for match in LATIN_DIGITS.finditer(text):
-            around = text[max(0, match.start() - CONTEXT) : match.end() + CONTEXT]
-            if around not in corpus:
-                found.append(around)
+            before = text[max(0, match.start() - CONTEXT) : match.end()]
+            after = text[match.start() : match.end() + CONTEXT]
+            # Both sides as an editor typed them: a search snippet joins a page's summary and a part of its
+            # body, so the number may end one typed text and the next begin right after it.
+            if before not in corpus or after not in corpus:
+                found.append(text[max(0, match.start() - CONTEXT) : match.end() + CONTEXT])
     return found
 
 
