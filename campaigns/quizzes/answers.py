@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from campaigns.places import Province
 from campaigns.quizzes.models import ANSWER_KEYS, QuizAnswerCount, QuizQuestionDay
-from home.http.daily_counts import add_up, retrying
+from home.http.daily_counts import add_up_together, retrying
 from home.khmer_format import format_number
 
 MAX_VALUE_LENGTH = 16  # the longest field value a real post has is a province code or "false"
@@ -107,7 +107,7 @@ def check(quiz, questions, data):
 
 
 def count(result, language, campaign_id, day=None):
-    """Add the result's answers to the day's counts, in one transaction of two statements:
+    """Add the result's answers to the day's counts, all or none (one statement on PostgreSQL):
 
     - one row per question, answer, language, campaign and province (:class:`QuizAnswerCount`);
     - one row per question, campaign and day, answered and right (:class:`QuizQuestionDay`, the dashboard's).
@@ -139,13 +139,10 @@ def count(result, language, campaign_id, day=None):
         for answer in result.answers
     ]
 
-    @transaction.atomic
-    def write():
-        add_up(QuizAnswerCount, answer_rows, keys=ANSWER_KEYS)
-        if campaign_id:  # the dashboard shows campaigns' answers only
-            add_up(QuizQuestionDay, day_rows, keys=("day", "question", "campaign"), amounts=("answers", "right"))
-
-    retrying(write)
+    parts = [(QuizAnswerCount, answer_rows, ANSWER_KEYS, ("count",))]
+    if campaign_id:  # the dashboard shows campaigns' answers only
+        parts.append((QuizQuestionDay, day_rows, ("day", "question", "campaign"), ("answers", "right")))
+    retrying(lambda: add_up_together(*parts))
 
 
 def rebuild_question_days(quiz_ids=None):

@@ -55,17 +55,9 @@ def retrying(work):
             time.sleep(0.01 * 2**attempt)
 
 
-def add_up(model, rows, *, keys, amounts=("count",), returning=None):
-    """Add ``rows`` to ``model``'s counts in one statement: new keys are inserted, existing ones added to.
-
-    ``rows`` are dicts of field name to value, each holding every field of ``keys`` and ``amounts``
-    (plus any other field a new row needs). ``keys`` name the fields of the model's unique index, in its
-    order; a nullable field stands in that index as ``Coalesce(field, 0)`` (two NULLs are the same key),
-    as in ``QuizAnswerCount``'s constraint. One ``INSERT ... ON CONFLICT ... DO UPDATE`` (SQLite 3.24+,
-    PostgreSQL 9.5+): no read first, and no count lost between concurrent writers. Rows with the same keys
-    are summed first (one statement may not update a row twice). With ``returning`` (a field name), the
-    list of that field's values after the addition, one per distinct key.
-    """
+def addition(model, rows, *, keys, amounts=("count",), returning=None):
+    """The ``INSERT ... ON CONFLICT ... DO UPDATE`` that adds ``rows`` to ``model``'s counts: ``(sql, params)``,
+    or None when there are no rows. See :func:`add_up`."""
     meta = model._meta
     connection = connections[router.db_for_write(model)]
     attname = {}  # "question" and "question_id" both name the column question_id
@@ -87,7 +79,7 @@ def add_up(model, rows, *, keys, amounts=("count",), returning=None):
         else:
             merged[key] = dict(row)
     if not merged:
-        return []
+        return None
     names = list(next(iter(merged.values())))
     fields = [meta.get_field(name) for name in names]
     quote = connection.ops.quote_name
@@ -114,6 +106,49 @@ def add_up(model, rows, *, keys, amounts=("count",), returning=None):
         for row in merged.values()
         for name, field in zip(names, fields, strict=True)
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+    return sql, params
+
+
+def add_up(model, rows, *, keys, amounts=("count",), returning=None):
+    """Add ``rows`` to ``model``'s counts in one statement: new keys are inserted, existing ones added to.
+
+    ``rows`` are dicts of field name to value, each holding every field of ``keys`` and ``amounts``
+    (plus any other field a new row needs). ``keys`` name the fields of the model's unique index, in its
+    order; a nullable field stands in that index as ``Coalesce(field, 0)`` (two NULLs are the same key),
+    as in ``QuizAnswerCount``'s constraint. One ``INSERT ... ON CONFLICT ... DO UPDATE`` (SQLite 3.24+,
+    PostgreSQL 9.5+): no read first, and no count lost between concurrent writers. Rows with the same keys
+    are summed first (one statement may not update a row twice). With ``returning`` (a field name), the
+    list of that field's values after the addition, one per distinct key.
+    """
+    statement = addition(model, rows, keys=keys, amounts=amounts, returning=returning)
+    if statement is None:
+        return []
+    with connections[router.db_for_write(model)].cursor() as cursor:
+        cursor.execute(*statement)
         return [value for (value,) in cursor.fetchall()] if returning else []
+
+
+def add_up_together(*parts):
+    """Several :func:`add_up` at once, all or none: ``parts`` are ``(model, rows, keys, amounts)``.
+
+    On PostgreSQL one statement (each addition but the last in a data-modifying ``WITH``), so one round trip
+    to the server and one commit; on SQLite, in the process, one transaction of one statement per part.
+    """
+    statements = [
+        statement
+        for model, rows, keys, amounts in parts
+        if (statement := addition(model, rows, keys=keys, amounts=amounts)) is not None
+    ]
+    if not statements:
+        return
+    connection = connections[router.db_for_write(parts[0][0])]
+    if connection.vendor == "postgresql" and len(statements) > 1:
+        *first, (last_sql, last_params) = statements
+        sql = "WITH " + ", ".join(f"added_{n} AS ({statement})" for n, (statement, _p) in enumerate(first))
+        params = [param for _sql, statement_params in first for param in statement_params] + last_params
+        with connection.cursor() as cursor:
+            cursor.execute(f"{sql} {last_sql}", params)
+        return
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(*statement)
