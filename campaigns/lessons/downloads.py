@@ -31,6 +31,7 @@ from campaigns.quizzes.models import Quiz
 from home.background import later, retrying
 from home.http.daily_counts import increment
 from home.http.ranged_files import serve_ranged
+from home.http.sent import after_sending
 from home.http.visitors import is_bot
 from home.security import access
 from home.security.refusals import document_refusal
@@ -74,15 +75,6 @@ def count_download(kit, target, language, document=None, day=None):
     """Add one download to the day's row, safely under concurrent requests."""
     keys = {"day": day or timezone.localdate(), "kit": kit, "target": target}
     increment(DownloadCount, keys, defaults={"language": language, "document": document})
-
-
-def after_sending(response, action):
-    """Run ``action`` once the response has been sent, so counting never delays a byte.
-
-    Django closes a response (running its resource closers) after the server has
-    sent the last chunk; FileResponse uses the same list to close its file.
-    """
-    response._resource_closers.append(action)
 
 
 def should_count(request, byte_range):

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from home.http.daily_counts import increment
+from home.http.sent import after_sending
 from home.http.visitors import is_bot
 from home.security import rate_limits
 
@@ -64,8 +65,8 @@ def beacon(request, page_id, language):
     """The beacon image: counts one view of a live public page, answers 404 to anything else."""
     if language not in dict(settings.LANGUAGES) or not Page.objects.live().public().filter(pk=page_id).exists():
         return HttpResponseNotFound(b"", content_type="text/plain")
-    if not is_bot(request) and within_budget(request, page_id):
-        count_view(page_id, language)
     response = HttpResponse(PIXEL, content_type="image/gif")
     response["Cache-Control"] = "no-store, max-age=0"
+    if not is_bot(request) and within_budget(request, page_id):
+        after_sending(response, lambda: count_view(page_id, language))  # counted once sent (home/http/sent.py)
     return response

@@ -101,17 +101,25 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_fetch {
+    # A retry goes to the other host, not the next of the round: with several readers at once the round
+    # may well come back to the host that just failed.
     if (bereq.retries > 0) {
-        set bereq.backend = hosts.backend();  # a retry goes to the next host of the round
+        if (bereq.http.x-failed-host == "app_a") {
+            set bereq.backend = app_b;
+        } else {
+            set bereq.backend = app_a;
+        }
+        unset bereq.http.x-failed-host;
     }
 }
 
 sub vcl_backend_error {
-    # A host that died between two probes (killed, restarting): a reader's GET is asked once more, of
-    # the next host, instead of answering 503. Never what is counted (the beacon, kit downloads: a
-    # request the dead host may have counted is not sent twice), never anything but GET and HEAD.
-    if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")
-        && bereq.url !~ "^/beacon/" && bereq.url !~ "^/(km|en)/lesson-kits/.+/(files|zip)/") {
+    # A host that gave no answer (killed or restarting between two probes): a reader's GET or HEAD is asked
+    # once more, of the other host, instead of answering 503. This reaches here only when no answer came,
+    # and the site counts a view or a download only after its answer is written (home/http/sent.py), so a
+    # beacon or a download asked again was not counted by the host that failed.
+    if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
+        set bereq.http.x-failed-host = beresp.backend.name;
         return (retry);
     }
 }
