@@ -53,7 +53,9 @@ def test_teacher_finds_downloads_and_reports_a_kit(live_site, site_env, only_loc
     with phone.expect_download() as info:
         phone.locator(".zip-links a").first.click()
     archive = zipfile.ZipFile(io.BytesIO(open(info.value.path(), "rb").read()))
-    assert len(archive.namelist()) == 2 and all(n.startswith("km/") for n in archive.namelist())
+    names = archive.namelist()  # the kit's two Khmer files and its before/after check, to print
+    assert len(names) == 3 and all(n.startswith("km/") for n in names)
+    assert "km/ការត្រួតពិនិត្យមុន-ក្រោយមេរៀន.pdf" in names
 
     # Step 4: report 38 students (20 girls, 18 boys), first with a mistake.
     province_id = site_shell(
