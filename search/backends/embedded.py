@@ -148,12 +148,17 @@ def _fts5_text(groups, require_all):
     return "(" + (" AND " if require_all else " OR ").join(parts) + ")"
 
 
-def fts5_lead(groups, whole=()):
-    """FTS5: any word (or phrase) of the query in the title, names or summary: the matches ranked in full."""
+def fts5_lead(groups, whole=(), tags=()):
+    """FTS5: any word (or phrase) of the query in the title, names or summary, in documents carrying every tag
+    (language, filters): the matches ranked in full."""
     phrases = [
         _fts_phrase(a) for alternatives in [*groups, *whole] for a in alternatives if a and not isinstance(a, Subword)
     ]
-    return "{title names summary} : (" + " OR ".join(dict.fromkeys(phrases)) + ")" if phrases else ""
+    if not phrases:
+        return ""
+    return " AND ".join(
+        ["{title names summary} : (" + " OR ".join(dict.fromkeys(phrases)) + ")", *(f"tags : {t}" for t in tags)]
+    )
 
 
 def tsquery_literal(groups, require_all, tags=(), pairs=False, whole=()):
@@ -449,12 +454,14 @@ class EmbeddedBackend:
         score = f"-bm25(search_fts, {weights})"
         scores = {}
         if lead:
-            cursor.execute(
-                f"SELECT rowid, {score} FROM search_fts WHERE search_fts MATCH %s", [f"({query}) AND {lead}"]
-            )
+            # The lead alone (with the query's tags), not the whole query and the lead: bm25 reads the positions
+            # of every phrase of its expression for each match, and the whole query's phrases (sub-word
+            # syllables, every word in the body) cost most of it. Matches of the lead the query does not
+            # match are dropped below (only the ids of ``every`` are kept).
+            cursor.execute(f"SELECT rowid, {score} FROM search_fts WHERE search_fts MATCH %s", [lead])
             scores.update(cursor.fetchall())
         if len(scores) < needed and len(every) > len(scores):
-            others = f"({query}) NOT {lead}" if lead else query
+            others = f"({query}) NOT ({lead})" if lead else query
             cursor.execute(
                 f"SELECT rowid, {score} FROM search_fts WHERE search_fts MATCH %s "
                 f"ORDER BY bm25(search_fts, {weights}) LIMIT %s",
@@ -599,7 +606,7 @@ class EmbeddedBackend:
                 rows = self._ranked_ids(cursor, query, tsquery_literal(groups, require_all=False))
             else:
                 needed = max(CANDIDATES, offset + limit) + (apart_limit if split else 0) + len(excluded)
-                rows = self._scored_matches(cursor, query, fts5_lead(groups, whole), needed)
+                rows = self._scored_matches(cursor, query, fts5_lead(groups, whole, tags), needed)
             rows = [row for row in rows if row[0] not in excluded]
             apart_rows = []
             facet_map = self.facet_map()
