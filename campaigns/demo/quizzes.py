@@ -18,7 +18,7 @@ from campaigns.places import Province
 from campaigns.quizzes.answers import rebuild_question_days
 from campaigns.quizzes.class_checks import ClassCheckCount, ClassCode, Phase, class_results
 from campaigns.quizzes.models import Quiz, QuizAnswerCount, QuizQuestion, ensure_quiz_workflow
-from campaigns.quizzes.report_results import ClassReportResult
+from campaigns.quizzes.report_results import ClassReportResult, result_rows
 
 PAGE_MODELS = {"campaign": CampaignPage, "fact_sheet": FactSheetPage, "kit": LessonKitPage}
 DEMO_WEEKS = 12
@@ -159,35 +159,21 @@ def seed_report_results(quizzes):
     checks = {quiz.page_id: quiz for quiz in quizzes if quiz.kit_check}
     reports = ClassReport.objects.filter(kit_id__in=list(checks)).order_by("date_taught", "pk")
     ClassReportResult.objects.filter(report__in=reports).delete()
+    codes = {
+        kit_id: ClassCode.objects.filter(kit_id=kit_id, quiz=check).order_by("code").first()
+        for kit_id, check in checks.items()
+    }
     filled_from_code = set()  # kits one of whose accepted reports was filled from a class code
     for report in reports:
-        check = checks[report.kit_id]
-        code = ClassCode.objects.filter(kit_id=report.kit_id, quiz=check).order_by("code").first()
+        code = codes[report.kit_id]
         if code is not None and report.status == ClassReport.Status.ACCEPTED and report.kit_id not in filled_from_code:
             filled_from_code.add(report.kit_id)
-            ClassReportResult.objects.bulk_create(
-                ClassReportResult(
-                    report=report,
-                    question=question,
-                    class_code=code,
-                    answered_before=answered_before,
-                    right_before=right_before,
-                    answered_after=answered_after,
-                    right_after=right_after,
-                )
-                for question, answered_before, right_before, answered_after, right_after in class_results(code)
-            )
+            ClassReportResult.objects.bulk_create(result_rows(report, class_results(code), code))
             continue
         students = report.girls + report.boys
         before, after = students - rng.randrange(0, 3), students - rng.randrange(0, 3)  # a few absent
-        ClassReportResult.objects.bulk_create(
-            ClassReportResult(
-                report=report,
-                question=question,
-                answered_before=before,
-                right_before=round(before * rng.uniform(0.3, 0.6)),
-                answered_after=after,
-                right_after=round(after * rng.uniform(0.7, 0.95)),
-            )
-            for question in check.question_list()
-        )
+        typed = [
+            (question, before, round(before * rng.uniform(0.3, 0.6)), after, round(after * rng.uniform(0.7, 0.95)))
+            for question in checks[report.kit_id].question_list()
+        ]
+        ClassReportResult.objects.bulk_create(result_rows(report, typed))

@@ -126,7 +126,7 @@ def zip_digest(members, extras=()):
     """Changes whenever a file of the ZIP is added, removed, replaced or renamed, or the check republished."""
     fingerprint = "|".join(
         [f"{m.document.pk}:{m.document.file_hash}:{m.document.file.name}:{m.role}:{m.language}" for m in members]
-        + [f"{name}:{stamp}" for name, stamp, _make in extras]
+        + [f"{folder}/{stem}:{fingerprint}" for folder, stem, fingerprint, _make in extras]
     )
     return hashlib.sha1(fingerprint.encode()).hexdigest()[:16]
 
@@ -152,10 +152,15 @@ def stored_zips(kit, language=None):
 def member_name(member, used):
     """A readable, unique name inside the ZIP (Khmer titles kept)."""
     stem = (member.document.title or Path(member.document.filename).stem).replace("/", "-").replace("\\", "-")
-    name = f"{member.language}/{stem}.{member.document.file_extension}"
+    return unique_name(member.language, stem, member.document.file_extension, used)
+
+
+def unique_name(folder, stem, extension, used):
+    """``folder/stem.extension``, or ``folder/stem (2).extension`` and on when ``used`` holds it; added to ``used``."""
+    name = f"{folder}/{stem}.{extension}"
     number = 2
     while name in used:
-        name = f"{member.language}/{stem} ({number}).{member.document.file_extension}"
+        name = f"{folder}/{stem} ({number}).{extension}"
         number += 1
     used.add(name)
     return name
@@ -187,9 +192,8 @@ def build_zip(kit, language):
                 with member.document.file.open("rb") as source, archive.open(info, "w", force_zip64=True) as target:
                     while chunk := source.read(1024 * 1024):
                         target.write(chunk)
-            for entry_name, _stamp, make in extras:
-                used.add(entry_name)
-                archive.writestr(zipfile.ZipInfo(entry_name, date_time=stamp), make())
+            for folder, stem, _fingerprint, make in extras:
+                archive.writestr(zipfile.ZipInfo(unique_name(folder, stem, "pdf", used), date_time=stamp), make())
         temporary.seek(0)
         saved = default_storage.save(name, File(temporary))
     if saved != name:

@@ -9,7 +9,7 @@ exist, a missing answer) makes the whole post invalid and nothing is counted.
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -128,19 +128,18 @@ def count(result, language, campaign_id, day=None):
         }
         for answer in result.answers
     ]
-    day_rows = [
-        {
-            "day": day,
-            "question_id": answer.question.pk,
-            "campaign_id": campaign_id,
-            "answers": 1,
-            "right": int(answer.right),
-        }
-        for answer in result.answers
-    ]
-
     parts = [(QuizAnswerCount, answer_rows, ANSWER_KEYS, ("count",))]
     if campaign_id:  # the dashboard shows campaigns' answers only
+        day_rows = [
+            {
+                "day": day,
+                "question_id": answer.question.pk,
+                "campaign_id": campaign_id,
+                "answers": 1,
+                "right": int(answer.right),
+            }
+            for answer in result.answers
+        ]
         parts.append((QuizQuestionDay, day_rows, ("day", "question", "campaign"), ("answers", "right")))
     retrying(lambda: add_up_together(*parts))
 
@@ -156,21 +155,25 @@ def rebuild_question_days(quiz_ids=None):
     if quiz_ids is not None:
         counts = counts.filter(quiz_id__in=list(quiz_ids))
         days = days.filter(question__quiz_id__in=list(quiz_ids))
-    totals = {}
-    for row in counts.values("day", "question_id", "campaign_id", "right").annotate(n=Sum("count")).order_by():
-        key = (row["day"], row["question_id"], row["campaign_id"])
-        answers, right = totals.get(key, (0, 0))
-        totals[key] = (answers + row["n"], right + (row["n"] if row["right"] else 0))
+    totals = counts.values("day", "question_id", "campaign_id").annotate(
+        answers=Sum("count"), right_answers=Sum("count", filter=Q(right=True), default=0)
+    )
     with transaction.atomic():
         days.delete()
-        QuizQuestionDay.objects.bulk_create(
+        made = QuizQuestionDay.objects.bulk_create(
             [
-                QuizQuestionDay(day=day, question_id=question, campaign_id=campaign, answers=answers, right=right)
-                for (day, question, campaign), (answers, right) in totals.items()
+                QuizQuestionDay(
+                    day=row["day"],
+                    question_id=row["question_id"],
+                    campaign_id=row["campaign_id"],
+                    answers=row["answers"],
+                    right=row["right_answers"],
+                )
+                for row in totals.order_by()
             ],
             batch_size=1000,
         )
-    return len(totals)
+    return len(made)
 
 
 def share_title(quiz, score, total):

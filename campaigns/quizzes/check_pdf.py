@@ -161,7 +161,8 @@ def check_pdf_bytes(kit, check, language):
 
 
 def zip_entries(kit, language):
-    """The check's PDFs a kit's ZIP in ``language`` ("km", "en" or "all") holds: ``[(name, fingerprint, make)]``.
+    """The check's PDFs a kit's ZIP in ``language`` ("km", "en" or "all") holds:
+    ``[(language, name without ".pdf", fingerprint, make)]``.
 
     Only a published check of a kit anyone may see (the ZIP holds public files only); ``make()`` gives the
     bytes, and the fingerprint changes with each published version of the kit or the check."""
@@ -172,11 +173,7 @@ def zip_entries(kit, language):
     if language != "all":
         languages = [code for code in languages if code == language]
     return [
-        (
-            f"{code}/{CHECK_FILE_NAMES[code]}.pdf",
-            cache_key(kit, check, code),
-            lambda code=code: check_pdf_bytes(kit, check, code),
-        )
+        (code, CHECK_FILE_NAMES[code], cache_key(kit, check, code), lambda code=code: check_pdf_bytes(kit, check, code))
         for code in languages
     ]
 

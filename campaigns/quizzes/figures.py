@@ -9,7 +9,7 @@ for their province.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from campaigns.quizzes.models import QuizAnswerCount, QuizQuestion, QuizQuestionDay
 
@@ -85,13 +85,11 @@ def totals_per_question(campaign_ids, start, end, area=None):
             row["question_id"]: (row["n"], row["r"])
             for row in days.values("question_id").annotate(n=Sum("answers"), r=Sum("right")).order_by()
         }
-    totals = {}
-    for row in (
-        counts_in(campaign_ids, start, end, area).values("question_id", "right").annotate(n=Sum("count")).order_by()
-    ):
-        answers, right = totals.get(row["question_id"], (0, 0))
-        totals[row["question_id"]] = (answers + row["n"], right + (row["n"] if row["right"] else 0))
-    return totals
+    counts = counts_in(campaign_ids, start, end, area).values("question_id")
+    return {
+        row["question_id"]: (row["n"], row["r"])
+        for row in counts.annotate(n=Sum("count"), r=Sum("count", filter=Q(right=True), default=0)).order_by()
+    }
 
 
 def knowledge_figures(campaign_ids, start, end, area=None):

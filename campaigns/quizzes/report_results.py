@@ -66,6 +66,23 @@ class ClassReportResult(models.Model):
         return share(self.answered_after, self.right_after)
 
 
+def result_rows(report, rows, class_code=None):
+    """Unsaved :class:`ClassReportResult` of ``report`` from ``rows`` of ``(question, answered before, right
+    before, answered after, right after)``, as the form checks them or as ``class_results(code)`` gives them."""
+    return [
+        ClassReportResult(
+            report=report,
+            question=question,
+            class_code=class_code,
+            answered_before=answered_before,
+            right_before=right_before,
+            answered_after=answered_after,
+            right_after=right_after,
+        )
+        for question, answered_before, right_before, answered_after, right_after in rows
+    ]
+
+
 class CodeAlreadyReported(Exception):
     """Another report took the class code's results between this form's check and its save."""
 
@@ -236,15 +253,4 @@ class CheckResultsFormMixin:
             list(ClassCode.objects.select_for_update().filter(pk=self.check_code.pk).values_list("pk", flat=True))
             if code_reported(self.check_code):
                 raise CodeAlreadyReported(self.check_code.code)
-        ClassReportResult.objects.bulk_create(
-            ClassReportResult(
-                report=report,
-                question=question,
-                class_code=self.check_code,
-                answered_before=answered_before,
-                right_before=right_before,
-                answered_after=answered_after,
-                right_after=right_after,
-            )
-            for question, answered_before, right_before, answered_after, right_after in self.check_rows
-        )
+        ClassReportResult.objects.bulk_create(result_rows(report, self.check_rows, self.check_code))

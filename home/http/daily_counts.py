@@ -14,16 +14,22 @@ logger = logging.getLogger(__name__)
 ATTEMPTS = 5
 
 
-def increment(model, keys, defaults=None):
-    """Add one, retrying briefly when the database is busy (SQLite under concurrent writers)."""
+def retrying(work, what=""):
+    """Run ``work()`` (a function that writes), again after a short wait while the database is busy;
+    ``what`` names the count in the log line when every attempt failed (formatted only then)."""
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return _increment(model, keys, defaults)
+            return work()
         except OperationalError:
             if attempt == ATTEMPTS:
-                logger.exception("count lost after %s attempts: %s %s", ATTEMPTS, model.__name__, keys)
+                logger.exception("count lost after %s attempts: %s", ATTEMPTS, what)
                 raise
             time.sleep(0.01 * 2**attempt)
+
+
+def increment(model, keys, defaults=None):
+    """Add one, retrying briefly when the database is busy (SQLite under concurrent writers)."""
+    return retrying(lambda: _increment(model, keys, defaults), what=(model.__name__, keys))
 
 
 def _increment(model, keys, defaults=None):
@@ -43,35 +49,18 @@ def _increment(model, keys, defaults=None):
         rows.update(count=F("count") + 1)
 
 
-def retrying(work):
-    """Run ``work()`` (a function that writes), again after a short wait while the database is busy."""
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            return work()
-        except OperationalError:
-            if attempt == ATTEMPTS:
-                logger.exception("count lost after %s attempts", ATTEMPTS)
-                raise
-            time.sleep(0.01 * 2**attempt)
-
-
 def addition(model, rows, *, keys, amounts=("count",), returning=None):
     """The ``INSERT ... ON CONFLICT ... DO UPDATE`` that adds ``rows`` to ``model``'s counts: ``(sql, params)``,
     or None when there are no rows. See :func:`add_up`."""
     meta = model._meta
     connection = connections[router.db_for_write(model)]
-    attname = {}  # "question" and "question_id" both name the column question_id
+    field_of = meta.get_field  # "question" and "question_id" both name the field of the column question_id
 
-    def column_of(name):
-        if name not in attname:
-            attname[name] = meta.get_field(name).attname
-        return attname[name]
-
-    keys = [column_of(name) for name in keys]
-    amounts = [column_of(name) for name in amounts]
+    keys = [field_of(name).attname for name in keys]
+    amounts = [field_of(name).attname for name in amounts]
     merged = {}
     for row in rows:
-        row = {column_of(name): value for name, value in row.items()}
+        row = {field_of(name).attname: value for name, value in row.items()}
         key = tuple(row[name] for name in keys)
         if key in merged:
             for name in amounts:
@@ -81,18 +70,15 @@ def addition(model, rows, *, keys, amounts=("count",), returning=None):
     if not merged:
         return None
     names = list(next(iter(merged.values())))
-    fields = [meta.get_field(name) for name in names]
+    fields = [field_of(name) for name in names]
     quote = connection.ops.quote_name
     table = quote(meta.db_table)
     columns = ", ".join(quote(field.column) for field in fields)
     target = ", ".join(
-        f"COALESCE({quote(field.column)}, 0)" if field.null else quote(field.column)
-        for field in (meta.get_field(name) for name in keys)
+        f"COALESCE({quote(field.column)}, 0)" if field.null else quote(field.column) for field in map(field_of, keys)
     )
     additions = ", ".join(
-        f"{quote(meta.get_field(name).column)} = {table}.{quote(meta.get_field(name).column)}"
-        f" + excluded.{quote(meta.get_field(name).column)}"
-        for name in amounts
+        f"{column} = {table}.{column} + excluded.{column}" for column in (quote(field_of(n).column) for n in amounts)
     )
     one_row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     sql = (
@@ -100,7 +86,7 @@ def addition(model, rows, *, keys, amounts=("count",), returning=None):
         f" ON CONFLICT ({target}) DO UPDATE SET {additions}"
     )
     if returning:
-        sql += f" RETURNING {quote(meta.get_field(returning).column)}"
+        sql += f" RETURNING {quote(field_of(returning).column)}"
     params = [
         field.get_db_prep_save(row[name], connection)
         for row in merged.values()

@@ -155,12 +155,29 @@ def new_context(chromium, **options):
 @pytest.fixture
 def phone(chromium):
     """A page in a phone-sized browser context (360×740, touch) whose browser prefers Khmer."""
+    page = phone_page(chromium)
+    yield page
+    page.context.close()
+
+
+def phone_page(chromium):
+    """A new phone (its own context: no cookie, no cache shared with another phone), as the ``phone`` fixture's."""
     context = new_context(
         chromium, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="km-KH"
     )
-    page = context.new_page()
-    yield page
-    context.close()
+    return context.new_page()
+
+
+def note_outside_requests(page, live_site, outside):
+    """Add to ``outside`` every address ``page`` asks that is not the site's own (nor a data: URL)."""
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith(live_site) or request.url.startswith("data:")
+            else outside.append(request.url)
+        ),
+    )
 
 
 def screenshot(page, name):
@@ -219,14 +236,7 @@ def desktop(chromium):
 def only_local_requests(phone, live_site):
     """Fail the test if the page asks any host but the site itself."""
     outside = []
-    phone.on(
-        "request",
-        lambda request: (
-            None
-            if request.url.startswith(live_site) or request.url.startswith("data:")
-            else outside.append(request.url)
-        ),
-    )
+    note_outside_requests(phone, live_site, outside)
     yield phone
     assert not outside, outside
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import PHONE, assert_accessible, new_context, screenshot, site_shell
+from tests.browser.conftest import PHONE, assert_accessible, note_outside_requests, phone_page, screenshot, site_shell
 
 pytestmark = pytest.mark.browser
 
@@ -33,18 +33,8 @@ def drawn_in(page, selector):
 
 def student_phone(chromium, live_site, outside):
     """A student's own phone: a new browser context set as the ``phone`` fixture's, asking only the site."""
-    context = new_context(
-        chromium, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="km-KH"
-    )
-    page = context.new_page()
-    page.on(
-        "request",
-        lambda request: (
-            None
-            if request.url.startswith(live_site) or request.url.startswith("data:")
-            else outside.append(request.url)
-        ),
-    )
+    page = phone_page(chromium)
+    note_outside_requests(page, live_site, outside)
     return page
 
 
